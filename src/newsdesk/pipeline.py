@@ -1,0 +1,111 @@
+"""The newsdesk pipeline: a copy-edit pre-pass, then one spaCy pipeline, then one `Analysis`.
+
+    Article ──copyedit──▶ corrected text + edits + OffsetMap
+            ──spaCy────▶ Doc (model components, then the newsdesk components named in STAGES)
+            ──build────▶ Analysis
+
+Copy-editing runs before the model because it changes the text (a `Doc`'s text is immutable) and
+because casing noise is what breaks NER. Every later stage reports spans in the corrected text;
+`newsdesk.nlp.make_span` locates them in the original through the OffsetMap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsdesk.article import Analysis, Article, Edit
+from newsdesk.copyedit.offsets import apply_edits
+from newsdesk.ingest.text import parse_text
+from newsdesk.nlp import DEFAULT_MODEL, load_model
+
+#: newsdesk components run after the model, in this order. Each is a registered spaCy factory.
+STAGES: tuple[str, ...] = ()
+
+TRAILER_SEPARATOR = ", "
+
+
+class Pipeline:
+    """Analyse articles. Build once per process and reuse: loading the model dominates start-up."""
+
+    def __init__(
+        self,
+        *,
+        model: str = DEFAULT_MODEL,
+        copyedit: bool = True,
+        stages: Iterable[str] = STAGES,
+    ) -> None:
+        self.nlp: Language = load_model(model)
+        self.copyedit = copyedit
+        for name in stages:
+            self.nlp.add_pipe(name)
+
+    @property
+    def stages(self) -> list[str]:
+        return (["newsdesk_copyedit"] if self.copyedit else []) + list(self.nlp.pipe_names)
+
+    def _prepare(self, article: Article) -> Doc:
+        edits: list[Edit] = []
+        text, offsets = apply_edits(article.body, edits)
+        doc = self.nlp.make_doc(text)
+        doc._.article = article
+        doc._.offsets = offsets
+        doc._.edits = edits
+        return doc
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyse a stream of articles, batched through spaCy's `nlp.pipe` (the hot path)."""
+        docs = (self._prepare(article) for article in articles)
+        for doc in self.nlp.pipe(docs, batch_size=batch_size):
+            yield self.build(doc)
+
+    def analyze(self, article: Article) -> Analysis:
+        return next(self.pipe([article]))
+
+    def build(self, doc: Doc) -> Analysis:
+        """Collect what the components wrote on `doc` into one Analysis."""
+        article: Article = doc._.article
+        edits: list[Edit] = doc._.edits or []
+        trailer, _ = apply_edits(TRAILER_SEPARATOR.join(article.source_keywords), edits, field="keywords")
+        return Analysis(
+            id=article.id,
+            source=article.source,
+            headline=article.headline,
+            dateline=article.dateline,
+            published=article.published,
+            language=article.language,
+            source_keywords=trailer.split(TRAILER_SEPARATOR) if trailer else [],
+            text=doc.text,
+            original=article.body,
+            edits=edits,
+            entities=doc._.entities or [],
+            keywords=doc._.keywords or [],
+            quotes=doc._.quotes or [],
+            events=doc._.events or [],
+            warnings=doc._.notices or [],
+            stages=self.stages,
+        )
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(*, model: str = DEFAULT_MODEL, copyedit: bool = True) -> Pipeline:
+    """The shared pipeline for these options, built on first use."""
+    return Pipeline(model=model, copyedit=copyedit)
+
+
+def analyze(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    source: str | None = None,
+    copyedit: bool = True,
+) -> Analysis:
+    """Analyse one article given as wire-story text (headline line, body, optional trailer)."""
+    article = parse_text(text, source=source, published=published)
+    if published is not None:
+        article = article.model_copy(update={"published": published})
+    return get_pipeline(copyedit=copyedit).analyze(article)
