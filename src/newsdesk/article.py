@@ -16,7 +16,7 @@ import hashlib
 import unicodedata
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
@@ -49,7 +49,6 @@ class Article(_Model):
     authors: list[str] = Field(default_factory=list)
     language: str = "en"
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split(PARAGRAPH_SEPARATOR) if p.strip()]

@@ -27,7 +27,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
 
 #: Exit status when any input was refused (the others are still processed).
 EXIT_REFUSED = 2
@@ -62,7 +61,7 @@ class Run:
         for item in read_sources(paths, max_bytes=self.max_bytes):
             if isinstance(item, InputError):
                 self.refused += 1
-                err.print(f"newsdesk: error: {item.source}: {item.reason}", markup=False)
+                typer.echo(f"newsdesk: error: {item.source}: {item.reason}", err=True)
                 continue
             yield item.model_copy(update={"published": self.published}) if self.published else item
 
@@ -103,7 +102,7 @@ def analyze(
     try:
         pipeline = get_pipeline(copyedit=not no_copyedit)
     except NewsdeskError as exc:
-        err.print(f"newsdesk: error: {exc}", markup=False)
+        typer.echo(f"newsdesk: error: {exc}", err=True)
         raise typer.Exit(1) from exc
     out = Console(highlight=False, soft_wrap=False)
     for analysis in pipeline.pipe(run.articles(paths)):

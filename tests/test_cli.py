@@ -1,0 +1,74 @@
+"""The command line, run in-process (typer's runner) and once as a real subprocess."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+from typer.testing import CliRunner
+
+from newsdesk.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seed" / "article.txt"
+runner = CliRunner()
+SCHEMA = json.loads((REPO / "schema" / "analysis.schema.json").read_text(encoding="utf-8"))
+TOP_LEVEL = {
+    "id", "source", "headline", "dateline", "published", "source_keywords",
+    "text", "original", "edits", "entities", "keywords", "quotes", "events",
+}  # fmt: skip
+
+
+def test_analyze_seed_json_validates_against_schema() -> None:
+    result = runner.invoke(app, ["analyze", str(SEED), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.stdout)
+    assert TOP_LEVEL <= set(obj)
+    jsonschema.validate(obj, SCHEMA)
+    assert obj["headline"] == "Putin and Xi Signal Deeper Ties in Beijing, Sharpen Criticism of the West"
+    assert obj["dateline"] == "Beijing, China"
+    assert len(obj["source_keywords"]) == 17
+    assert obj["source"] == str(SEED)
+
+
+def test_schema_file_is_the_generated_one() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert json.loads(result.stdout) == SCHEMA, "regenerate with: newsdesk schema -o schema/analysis.schema.json"
+
+
+def test_jsonl_from_stdin_and_date_option() -> None:
+    text = "A headline\nLONDON (Reuters) - Britain said on Tuesday it would act."
+    result = runner.invoke(app, ["analyze", "-", "-f", "jsonl", "--date", "2025-09-02"], input=text)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    obj = json.loads(lines[0])
+    assert obj["published"] == "2025-09-02"
+    assert obj["source"] == "<stdin>"
+    jsonschema.validate(obj, SCHEMA)
+
+
+def test_refused_input_reports_and_others_still_run(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "good.txt").write_text("Good headline\nThe body is fine.")
+    result = runner.invoke(app, ["analyze", str(tmp_path), str(tmp_path / "missing.txt"), "-f", "jsonl"])
+    assert result.exit_code == 2
+    assert len(result.stdout.strip().splitlines()) == 1
+    assert "empty.txt: empty" in result.stderr
+    assert "missing.txt: no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_text_report_escapes_markup(tmp_path: Path) -> None:
+    path = tmp_path / "markup.txt"
+    path.write_text("[bold]Not markup[/bold]\nBody with [red]brackets[/red].")
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "[bold]Not markup[/bold]" in result.stdout
+
+
+def test_console_script_runs() -> None:
+    exe = Path(sys.executable).with_name("newsdesk")
+    done = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("newsdesk ")

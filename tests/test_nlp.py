@@ -1,0 +1,26 @@
+"""Model loading, tested on the real model package (never mocked)."""
+
+import pytest
+import spacy
+
+from newsdesk.errors import ModelError
+from newsdesk.nlp import DEFAULT_MODEL, check_model, load_model
+
+
+def test_default_model_loads_and_is_compatible() -> None:
+    nlp = load_model(DEFAULT_MODEL)
+    assert nlp.meta["version"].startswith("3.8.")
+    assert {"tagger", "parser", "ner"} <= set(nlp.pipe_names)
+    doc = nlp("Vladimir Putin met Xi Jinping in Beijing.")
+    assert any(ent.label_ == "PERSON" for ent in doc.ents)
+
+
+def test_missing_model_package_is_a_clear_error() -> None:
+    with pytest.raises(ModelError, match="not installed") as info:
+        load_model("no_such_model_package")
+    assert info.value.code == "ND001"
+
+
+def test_incompatible_model_is_refused() -> None:
+    with pytest.raises(ModelError, match="en_core_web_sm-compatible"):
+        check_model(spacy.blank("en"), "blank")
