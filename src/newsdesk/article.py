@@ -187,7 +187,7 @@ class TimeExpression(_Model):
     text: str
     span: Span | None = None
     date: dt.date | None = Field(default=None, description="Resolved against the article's date, if known.")
-    granularity: Literal["day", "month", "quarter", "year", "unknown"] = "unknown"
+    granularity: Literal["day", "week", "month", "quarter", "year", "unknown"] = "unknown"
 
 
 class Participant(_Model):
