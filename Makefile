@@ -28,7 +28,7 @@ run: $(VENV)/.installed
 
 ## test: lint, type-check and run the whole test suite
 test: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check
 	$(BIN)/mypy
 	$(BIN)/pytest
 
