@@ -1,55 +1,157 @@
 """Readers that turn files, directories and standard input into `Article`s.
 
+Formats: wire-story plain text, HTML pages, RSS/Atom feeds and JSONL, chosen by file extension
+and, for other names (or standard input), by the first bytes of the content.
+
 `read_sources` never raises for a bad input: it yields an `InputError` in the article's place, so
-one unreadable file does not stop a run of thousands.
+one unreadable file (or one bad JSONL line, or one empty feed entry) does not stop a run of thousands.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Literal
 
 from newsdesk.article import Article
 from newsdesk.errors import InputError
-from newsdesk.ingest.decode import DEFAULT_MAX_BYTES, decode
+from newsdesk.ingest.decode import DEFAULT_MAX_BYTES, check_size, decode
+from newsdesk.ingest.feeds import parse_feed
+from newsdesk.ingest.html import parse_html
+from newsdesk.ingest.jsonl import parse_jsonl
 from newsdesk.ingest.text import parse_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "parse_text", "read_bytes", "read_sources"]
+__all__ = ["DEFAULT_MAX_BYTES", "Format", "detect_format", "parse_bytes", "parse_text", "read_bytes", "read_sources"]
+
+Format = Literal["text", "html", "feed", "jsonl"]
+
+_BY_SUFFIX: dict[str, Format] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+# How far into a document its root element is looked for (past an XML declaration, comments, a doctype).
+_SNIFF_CHARS = 2048
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_HTML_ROOT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+
+
+def detect_format(head: str, *, source: str = "") -> Format:
+    """The format of an input: by extension (`.txt .html .rss .atom .jsonl` and kin), else by content.
+
+    Sniffing, for `.xml`, `.json`, other names and standard input: a feed's root element
+    (`<rss`, `<feed`, `<rdf:RDF`), an HTML root or doctype, a first line that is a JSON object;
+    anything else is wire-story text.
+    """
+    by_suffix = _BY_SUFFIX.get(Path(source).suffix.lower()) if source else None
+    if by_suffix:
+        return by_suffix
+    start = head.lstrip("\ufeff \t\r\n")[:_SNIFF_CHARS]
+    if start.startswith("<"):
+        feed, html = _FEED_ROOT.search(start), _HTML_ROOT.search(start)
+        if feed and (not html or feed.start() < html.start()):
+            return "feed"
+        if html:
+            return "html"
+    if start.startswith("{"):
+        try:
+            if isinstance(json.loads(head.lstrip("\ufeff \t\r\n").split("\n", 1)[0]), dict):
+                return "jsonl"
+        except ValueError:
+            pass
+    return "text"
+
+
+def parse_bytes(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+    """The articles of one input, an InputError in place of each part that cannot be read."""
+    try:
+        text = decode(data, source=source, max_bytes=max_bytes)
+        kind = detect_format(text, source=source)
+        if kind == "feed":
+            yield from parse_feed(data, source=source, max_bytes=max_bytes)
+        elif kind == "html":
+            yield parse_html(data, source=source, max_bytes=max_bytes)
+        elif kind == "jsonl":
+            yield from parse_jsonl(text, source=source)
+        else:
+            article = parse_text(text, source=source)
+            if not article.body.strip():
+                raise InputError(source, "no article text (only a headline or a keyword trailer)", code="ND106")
+            yield article
+    except InputError as err:
+        yield err
 
 
 def read_bytes(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
-    """Parse one input's bytes into articles. Raises InputError if it cannot be read."""
-    text = decode(data, source=source, max_bytes=max_bytes)
-    return [parse_text(text, source=source)]
+    """Parse one input's bytes into articles. Raises the first InputError if any part cannot be read."""
+    articles: list[Article] = []
+    for item in parse_bytes(data, source=source, max_bytes=max_bytes):
+        if isinstance(item, InputError):
+            raise item
+        articles.append(item)
+    return articles
 
 
-def _files(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-    else:
-        yield path
+def _refusals(errors: list[OSError], root: Path) -> Iterator[InputError]:
+    while errors:
+        err = errors.pop(0)
+        yield InputError(str(err.filename or root), f"cannot be read ({err.strerror or err})", code="ND102")
+
+
+def _files(root: Path) -> Iterator[Path | InputError]:
+    """Files under a directory in name order, hidden ones skipped; unreadable folders reported."""
+    errors: list[OSError] = []
+    for folder, dirs, names in os.walk(root, onerror=errors.append):
+        yield from _refusals(errors, root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(folder, name)
+            # Sockets and FIFOs are skipped (reading a FIFO blocks); a broken link is reported by the read.
+            if not name.startswith(".") and (path.is_file() or path.is_symlink()):
+                yield path
+    yield from _refusals(errors, root)
+
+
+def _read_file(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
+    source = str(path)
+    try:
+        # Refuse on size before reading: a 50 MB file costs one stat, not 50 MB of memory.
+        check_size(path.stat().st_size, source=source, max_bytes=max_bytes)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except InputError as err:
+        yield err
+        return
+    except OSError as err:
+        yield InputError(source, f"cannot be read ({err.strerror or err})", code="ND102")
+        return
+    yield from parse_bytes(data, source=source, max_bytes=max_bytes)
 
 
 def read_sources(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
     """Articles from files, directories (recursively, in name order) and `-` (standard input)."""
     for name in paths:
         if name == "-":
-            try:
-                yield from read_bytes(sys.stdin.buffer.read(max_bytes + 1), source="<stdin>", max_bytes=max_bytes)
-            except InputError as err:
-                yield err
+            yield from parse_bytes(sys.stdin.buffer.read(max_bytes + 1), source="<stdin>", max_bytes=max_bytes)
             continue
         root = Path(name)
-        if not root.exists():
+        if not root.exists() and not root.is_symlink():
             yield InputError(name, "no such file or directory", code="ND101")
-            continue
-        for path in _files(root):
-            try:
-                with path.open("rb") as handle:
-                    data = handle.read(max_bytes + 1)
-                yield from read_bytes(data, source=str(path), max_bytes=max_bytes)
-            except InputError as err:
-                yield err
-            except OSError as err:
-                yield InputError(str(path), f"cannot be read ({err.strerror or err})", code="ND102")
+        elif root.is_dir():
+            for item in _files(root):
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    yield from _read_file(item, max_bytes=max_bytes)
+        else:
+            yield from _read_file(root, max_bytes=max_bytes)

@@ -58,8 +58,8 @@ def split_dateline(first: str) -> tuple[str | None, date | None, str]:
     if match.group("date") and re.search(r"\d{4}", match.group("date")):
         parsed = dateparser.parse(match.group("date"), languages=["en"])
         published = parsed.date() if parsed else None
-    if place.isupper():
-        place = place.title()
+    # Wire style capitalises the city (`BERLIN, Germany`, `NEW YORK`): title-case the all-caps parts.
+    place = ", ".join(part.title() if part.isupper() else part for part in re.split(r",\s*", place))
     return place, published, first[match.end() :]
 
 
@@ -72,15 +72,36 @@ def split_paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def parse_text(text: str, *, source: str | None = None, published: date | None = None) -> Article:
-    """Parse plain text in wire-story layout. Text with a single paragraph has no headline."""
-    paragraphs = split_paragraphs(text)
-    paragraphs, keywords = split_trailer(paragraphs)
-    headline = None
-    if len(paragraphs) > 1 and len(paragraphs[0]) <= _MAX_HEADLINE_CHARS and not paragraphs[0].endswith("."):
-        headline, paragraphs = paragraphs[0], paragraphs[1:]
-    dateline = None
-    if paragraphs:
+def _is_headline(paragraph: str) -> bool:
+    """One short line, no sentence-final full stop (inside closing quotes too), not a dateline."""
+    return (
+        len(paragraph) <= _MAX_HEADLINE_CHARS
+        and not paragraph.rstrip("\"”’')]").endswith(".")
+        and split_dateline(paragraph)[0] is None
+    )
+
+
+def build_article(
+    paragraphs: list[str],
+    *,
+    headline: str | None = None,
+    dateline: str | None = None,
+    published: date | None = None,
+    source: str | None = None,
+    authors: list[str] | None = None,
+    source_keywords: list[str] | None = None,
+    language: str = "en",
+) -> Article:
+    """An article from body paragraphs, taking a dateline off the first and a trailer off the last.
+
+    Shared by every reader, so an HTML page or feed entry carrying wire copy (`LONDON (Reuters) -`)
+    gets the same dateline and trailer handling as a text file. Keywords from the trailer follow
+    `source_keywords` given by the format's own metadata, without repeats. A `dateline` given by
+    the format's metadata is kept, and the body is then not searched for one.
+    """
+    paragraphs, trailer = split_trailer([p for p in paragraphs if p.strip()])
+    keywords = list(dict.fromkeys([*(source_keywords or []), *trailer]))
+    if paragraphs and dateline is None:
         dateline, dated, rest = split_dateline(paragraphs[0])
         published = published or dated
         paragraphs = [rest, *paragraphs[1:]]
@@ -91,4 +112,16 @@ def parse_text(text: str, *, source: str | None = None, published: date | None =
         published=published,
         source_keywords=keywords,
         source=source,
+        authors=authors,
+        language=language,
     )
+
+
+def parse_text(text: str, *, source: str | None = None, published: date | None = None) -> Article:
+    """Parse plain text in wire-story layout. Text with a single paragraph has no headline."""
+    paragraphs = split_paragraphs(text)
+    headline = None
+    # Counted without the trailer: "Headline / Keywords: …" is one paragraph of body, not a headline.
+    if len(split_trailer(paragraphs)[0]) > 1 and _is_headline(paragraphs[0]):
+        headline, paragraphs = paragraphs[0], paragraphs[1:]
+    return build_article(paragraphs, headline=headline, published=published, source=source)

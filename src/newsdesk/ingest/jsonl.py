@@ -1,0 +1,114 @@
+"""JSONL (JSON Lines, jsonlines.org): one article object per line, fields as in `Article`.
+
+Common aliases from news corpora are accepted: `text`/`content` for `body`, `title` for `headline`,
+`date` for `published`, `url` for `source`, `keywords`/`tags` for `source_keywords`, `author` for
+`authors`, `lang` for `language`. Unknown fields are ignored. A body is laid out like a text file's
+(paragraphs on blank lines or single lines); when the object gives no `dateline` or keywords, a
+dateline and a `Keywords:` trailer are taken from the body as for wire copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsdesk.article import Article
+from newsdesk.errors import InputError
+from newsdesk.ingest.text import build_article, split_paragraphs
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "body": ("body", "text", "content"),
+    "headline": ("headline", "title"),
+    "published": ("published", "date"),
+    "source": ("source", "url"),
+    "source_keywords": ("source_keywords", "keywords", "tags"),
+    "authors": ("authors", "author"),
+    "language": ("language", "lang"),
+}
+
+
+def _field(record: dict[str, Any], name: str) -> Any:
+    for key in _ALIASES.get(name, (name,)):
+        if record.get(key) is not None:
+            return record[key]
+    return None
+
+
+def _text(record: dict[str, Any], name: str) -> str | None:
+    value = _field(record, name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"'{name}' must be a string, not {type(value).__name__}")
+    return value.strip() or None
+
+
+def _names(record: dict[str, Any], name: str) -> list[str] | None:
+    """A list of strings, also given as one comma-separated string (`"a, b"`)."""
+    value = _field(record, name)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"'{name}' must be a list of strings")
+    return [item.strip() for item in value if item.strip()]
+
+
+def _date(record: dict[str, Any]) -> dt.date | None:
+    value = _text(record, "published")
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        raise ValueError(f"'published' is not an ISO 8601 date: {value[:40]!r}") from None
+
+
+def parse_record(record: dict[str, Any], *, source: str) -> Article:
+    """One article from one decoded JSONL object; `source` serves when it names none.
+
+    Raises ValueError naming the field that cannot be read.
+    """
+    body = _text(record, "body")
+    if body is None:
+        raise ValueError("no article text (expected a 'body' or 'text' string)")
+    article = build_article(
+        split_paragraphs(body),
+        headline=_text(record, "headline"),
+        dateline=_text(record, "dateline"),
+        published=_date(record),
+        source=_text(record, "source") or source,
+        authors=_names(record, "authors"),
+        source_keywords=_names(record, "source_keywords"),
+        language=_text(record, "language") or "en",
+    )
+    # An id the producer gave is kept: it is how the caller matches results back to its records.
+    return article.model_copy(update={"id": str(record["id"])}) if record.get("id") is not None else article
+
+
+def parse_jsonl(text: str, *, source: str) -> Iterator[Article | InputError]:
+    """Articles of a JSONL text; a bad line is an InputError naming `source:line`, the rest still load."""
+    # Split on LF only: str.splitlines would also break on U+2028, which JSON strings may hold raw.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        name = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError(name, f"not valid JSON ({err.msg} at column {err.colno})", code="ND130")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(name, f"a JSON {type(record).__name__}, not an article object", code="ND131")
+            continue
+        try:
+            yield parse_record(record, source=name)
+        except ValueError as err:
+            yield InputError(name, str(err), code="ND132")

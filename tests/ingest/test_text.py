@@ -1,0 +1,132 @@
+"""The wire-story text parser, on the seed article and on odd layouts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsdesk.ingest import read_bytes
+from newsdesk.ingest.text import parse_text, split_dateline, split_paragraphs
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_seed_headline_dateline_trailer_and_paragraphs(seed: str) -> None:
+    article = parse_text(seed, source=str(SEED))
+    assert article.headline == "Putin and Xi Signal Deeper Ties in Beijing, Sharpen Criticism of the West"
+    assert article.dateline == "Beijing, China"
+    assert article.published is None
+    assert len(article.source_keywords) == 17
+    assert article.source_keywords[0] == "Putin"
+    assert article.source_keywords[-1] == "Global Order"  # the trailer's final full stop is not kept
+    assert "Keywords" not in article.body
+    assert len(article.paragraphs) == 8
+    assert article.paragraphs[0].startswith("Russian President Vladimir Putin")
+    assert article.source == str(SEED)
+
+
+def test_seed_read_from_bytes_is_the_same_article(seed: str) -> None:
+    [article] = read_bytes(SEED.read_bytes(), source=str(SEED))
+    assert article == parse_text(seed, source=str(SEED))
+
+
+def test_windows_line_endings_give_the_same_article(seed: str) -> None:
+    crlf = parse_text(seed.replace("\n", "\r\n"))
+    lf = parse_text(seed)
+    assert crlf.body == lf.body
+    assert crlf.headline == lf.headline
+    assert crlf.source_keywords == lf.source_keywords
+    assert crlf.id == lf.id
+
+
+def test_blank_line_paragraphs_with_hard_wraps_are_joined() -> None:
+    text = "Storm Hits Coast\n\nMIAMI (AP) - A storm hit\nthe coast on Monday.\n\nPower was cut\nto thousands."
+    article = parse_text(text)
+    assert article.headline == "Storm Hits Coast"
+    assert article.dateline == "Miami"
+    assert article.paragraphs == ["A storm hit the coast on Monday.", "Power was cut to thousands."]
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date"),
+    [
+        ("Beijing, China – Russian President…", "Beijing, China", None),
+        ("WASHINGTON (Reuters) - The Senate…", "Washington", None),
+        ("LONDON, Jan 5 — Shares fell…", "London", None),
+        ("BERLIN, Germany, March 3, 2025 (dpa) – Talks…", "Berlin, Germany", dt.date(2025, 3, 3)),
+        ("NEW YORK (AP) — Stocks rose…", "New York", None),
+    ],
+)
+def test_datelines(line: str, place: str, date: dt.date | None) -> None:
+    found, published, rest = split_dateline(line)
+    assert (found, published) == (place, date)
+    assert rest and not rest.startswith(("-", "–", "—", " "))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The Fed - which met on Tuesday - held rates.", "Ukraine – Russia talks stall", "“Quote – with a dash”"],
+)
+def test_a_capitalised_phrase_before_a_dash_is_not_a_dateline(line: str) -> None:
+    assert split_dateline(line) == (None, None, line)
+
+
+def test_single_line_is_body_without_headline() -> None:
+    article = parse_text("Officials said the bridge would reopen on Monday.")
+    assert article.headline is None
+    assert article.paragraphs == ["Officials said the bridge would reopen on Monday."]
+
+
+def test_headline_with_only_a_trailer_is_body_not_headline() -> None:
+    article = parse_text("Bridge Reopens\nKeywords: Bridge, Traffic")
+    assert article.headline is None
+    assert article.body == "Bridge Reopens"
+    assert article.source_keywords == ["Bridge", "Traffic"]
+
+
+def test_only_a_trailer_gives_an_empty_body() -> None:
+    article = parse_text("Keywords: Bridge, Traffic.")
+    assert article.body == ""
+    assert article.source_keywords == ["Bridge", "Traffic"]
+
+
+def test_first_paragraph_ending_in_a_full_stop_inside_quotes_is_not_a_headline() -> None:
+    article = parse_text("“We will rebuild.”\nThe mayor spoke on Monday.")
+    assert article.headline is None
+    assert len(article.paragraphs) == 2
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t", "\r\n\r\n", "“unbalanced quote\nand – dashes –", "-\n–\n—"])
+def test_odd_text_never_raises(text: str) -> None:
+    parse_text(text)
+
+
+def test_very_long_line_and_mixed_scripts() -> None:
+    line = "Москва и 北京 signed a deal, " * 20_000
+    trailer = ", ".join(f"Tag {i}" for i in range(5_001))
+    article = parse_text(f"Headline\n{line}\nKeywords: {trailer}")
+    assert article.headline == "Headline"
+    assert len(article.source_keywords) == 5_001
+    assert len(article.paragraphs) == 1
+
+
+def test_split_paragraphs_handles_old_mac_line_ends() -> None:
+    assert split_paragraphs("a\rb\r\rc") == ["a b", "c"]
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_bundled_examples_parse_as_wire_stories(path: Path) -> None:
+    article = parse_text(path.read_text(encoding="utf-8"))
+    assert article.headline
+    assert article.dateline
+    assert article.source_keywords
+    assert 150 <= len(article.body.split()) <= 300
+    assert len(article.paragraphs) >= 4
