@@ -49,7 +49,9 @@ class Pipeline:
         return (["newsdesk_copyedit"] if self.copyedit else []) + list(self.nlp.pipe_names)
 
     def _prepare(self, article: Article) -> Doc:
-        edits: list[Edit] = []
+        from newsdesk.copyedit import copyedit_article  # kept local: only _prepare is the copy desk's to edit
+
+        edits: list[Edit] = copyedit_article(article) if self.copyedit else []
         text, offsets = apply_edits(article.body, edits)
         doc = self.nlp.make_doc(text)
         doc._.article = article

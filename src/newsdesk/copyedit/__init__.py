@@ -1,0 +1,118 @@
+"""The copy desk: restore capitals, spacing and spelling of raw copy, as explainable edits, before the model.
+
+    >>> copyedit_text("the talks in beijing went on,and on.").text
+    'The talks in Beijing went on, and on.'
+
+Runs first in the pipeline (it changes the text, and casing noise is what breaks NER). Every change is an
+`Edit` (offsets into the original, rule, confidence, reason); `apply_edits` turns them into the corrected
+text and an `OffsetMap` back to the original. Inside quotation marks only spacing and sentence-start case
+change: quotes are the speaker's words. Headlines are left as they are (title or sentence case).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Literal
+
+from newsdesk.article import Article, Edit, EditRule
+from newsdesk.copyedit.lexicon import load_lexicon
+from newsdesk.copyedit.offsets import OffsetMap, apply_edits
+from newsdesk.copyedit.rules import (
+    PRESETS,
+    RULES,
+    Evidence,
+    Preset,
+    collect_evidence,
+    spacing_edits,
+    word_edits,
+)
+from newsdesk.copyedit.scan import scan
+
+__all__ = ["PRESETS", "RULES", "Corrected", "OffsetMap", "Preset", "apply_edits", "copyedit_article", "copyedit_text"]
+
+PresetName = Literal["precision", "recall"]
+TRAILER_SEPARATOR = ", "
+
+
+@dataclass(frozen=True, slots=True)
+class Corrected:
+    """The corrected text, the edits that made it (offsets into the original) and the offset map."""
+
+    text: str
+    edits: list[Edit]
+    offsets: OffsetMap
+
+
+def _preset(preset: PresetName | Preset) -> Preset:
+    if isinstance(preset, Preset):
+        return preset
+    if preset not in PRESETS:
+        raise ValueError(f"unknown preset {preset!r}; choose one of {sorted(PRESETS)}")
+    return PRESETS[preset]
+
+
+def _check(rules: Collection[EditRule] | None, min_confidence: float) -> frozenset[str]:
+    chosen = frozenset(RULES if rules is None else rules)
+    unknown = chosen - set(RULES)
+    if unknown:
+        raise ValueError(f"unknown rules {sorted(unknown)}; choose from {list(RULES)}")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError("min_confidence must be between 0 and 1")
+    return chosen
+
+
+def _body_edits(text: str, titles: list[str], preset: Preset) -> tuple[list[Edit], Evidence]:
+    lex = load_lexicon()
+    tokens, _, protected = scan(text, lex.abbreviations)
+    evidence = collect_evidence(tokens, titles=titles)
+    edits = word_edits(text, tokens, evidence, lex, preset) + spacing_edits(text, protected, lex.abbreviations)
+    return edits, evidence
+
+
+def _keep(edits: list[Edit], rules: frozenset[str], min_confidence: float) -> list[Edit]:
+    kept = [e for e in edits if e.rule in rules and e.confidence >= min_confidence]
+    return sorted(kept, key=lambda e: (e.field, e.start, e.end))
+
+
+def copyedit_text(
+    text: str,
+    *,
+    preset: PresetName | Preset = "precision",
+    rules: Collection[EditRule] | None = None,
+    min_confidence: float = 0.0,
+) -> Corrected:
+    """Copy-edit plain text (the `newsdesk copyedit FILE` command): corrected text, edits, offset map.
+
+    `preset` is "precision" (default: change only what the evidence makes near-certain) or "recall";
+    `rules` limits the rules applied (names in `RULES`); edits below `min_confidence` are dropped.
+    """
+    chosen = _check(rules, min_confidence)
+    edits, _ = _body_edits(text, [], _preset(preset))
+    edits = _keep(edits, chosen, min_confidence)
+    corrected, offsets = apply_edits(text, edits)
+    return Corrected(corrected, edits, offsets)
+
+
+def copyedit_article(
+    article: Article,
+    *,
+    preset: PresetName | Preset = "precision",
+    rules: Collection[EditRule] | None = None,
+    min_confidence: float = 0.0,
+) -> list[Edit]:
+    """Edits for the body (`field="body"`) and the keyword trailer (`field="keywords"`, offsets into the
+    keywords joined by ", "). The headline is never edited, but its capitals count as evidence."""
+    chosen = _check(rules, min_confidence)
+    chosen_preset = _preset(preset)
+    titles = [article.headline or "", *article.source_keywords]
+    edits, evidence = _body_edits(article.body, titles, chosen_preset)
+    trailer = TRAILER_SEPARATOR.join(article.source_keywords)
+    if trailer:
+        lex = load_lexicon()
+        tokens, _, _ = scan(trailer, lex.abbreviations)
+        # Keywords are names or title-cased topics: no sentence starts, no spelling, just names.
+        tokens = [t.__class__(t.start, t.end, t.text, False, False, False, t.odd) for t in tokens]
+        keyword_edits = word_edits(trailer, tokens, evidence, lex, chosen_preset, field="keywords")
+        edits += [e for e in keyword_edits if e.rule == "case.proper_noun"]
+    return _keep(edits, chosen, min_confidence)

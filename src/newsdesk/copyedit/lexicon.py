@@ -1,0 +1,91 @@
+"""The copy desk's tables (src/newsdesk/data/copyedit/, built by scripts/build_copyedit_data.py), loaded once.
+
+- case.tsv: for every lower-case form, its usual capitalised form, capitalised and lower-case counts in
+  a large English corpus (truecase's statistics plus CoNLL-2003 TRAIN, mid-sentence), and whether the
+  SCOWL word lists know it in lower case (L), only capitalised (C), both (B) or not at all (-).
+- gazetteer.tsv: countries, demonyms, languages, major cities, regions and multi-word entity names.
+- misspellings.tsv: codespell's misspellings that have one confident fix.
+- abbreviations.txt: tokens ending in a full stop that do not end a sentence (`Jan.`, `U.S.`, `Mr.`).
+Word frequencies come from wordfreq (a run-time dependency already).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from wordfreq import get_frequency_dict
+
+
+class CaseInfo(NamedTuple):
+    capitalised: str
+    cap_count: int
+    lower_count: int
+    scowl: str  # L, C, B or -
+
+    @property
+    def common_lower(self) -> bool:
+        """A dictionary word in lower case (`north`, `march`, `china`): capitalise only on strong evidence."""
+        return self.scowl in ("L", "B")
+
+    @property
+    def cap_ratio(self) -> float:
+        # Add-one smoothing so a single sighting does not read as certainty.
+        return (self.cap_count + 0.5) / (self.cap_count + self.lower_count + 1)
+
+    @property
+    def seen(self) -> int:
+        return self.cap_count + self.lower_count
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    case: dict[str, CaseInfo]
+    #: Single-word names that are not also common lower-case words, by lower form.
+    names: dict[str, str]
+    #: Multi-word names by their first word's lower form: (lower words, cased words), longest first.
+    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]
+    misspellings: dict[str, tuple[str, float]]
+    abbreviations: frozenset[str]
+    zipf: dict[str, float]
+
+    def zipf_of(self, word: str) -> float:
+        return self.zipf.get(word, 0.0)
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("newsdesk").joinpath("data", "copyedit", name).read_text(encoding="utf-8")
+    return text.splitlines()
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the tables (about half a second, once per process)."""
+    case: dict[str, CaseInfo] = {}
+    for line in _lines("case.tsv")[1:]:
+        lower, capitalised, cap, low, flag = line.split("\t")
+        case[lower] = CaseInfo(capitalised, int(cap), int(low), flag)
+    names: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for line in _lines("gazetteer.tsv")[1:]:
+        name = line.split("\t")[0]
+        words = tuple(name.split(" "))
+        keys = tuple(w.lower() for w in words)
+        if len(words) == 1:
+            info = case.get(keys[0])
+            if info is None or not info.common_lower:
+                names[keys[0]] = name
+        else:
+            phrases.setdefault(keys[0], []).append((keys, words))
+    for entries in phrases.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    misspellings = {}
+    for line in _lines("misspellings.tsv")[1:]:
+        wrong, right, confidence = line.split("\t")
+        misspellings[wrong] = (right, float(confidence))
+    abbreviations = frozenset(line.strip() for line in _lines("abbreviations.txt") if line.strip())
+    zipf = {w: math.log10(f) + 9 for w, f in get_frequency_dict("en", wordlist="large").items() if f > 0}
+    return Lexicon(case, names, phrases, misspellings, abbreviations, zipf)

@@ -1,0 +1,333 @@
+"""The four copy-edit rules: sentence-start case, proper-noun case, space after punctuation, spelling.
+
+Each rule proposes `Edit`s with a confidence and a reason a person can check. Casing evidence, strongest
+first: the article's own capitalised forms (mid-sentence only, so sentence starts do not count), multi-word
+names seen in the article or in the gazetteer, corpus case statistics (the "unigram" truecasing model of
+Lita et al., "tRuEcasIng", ACL 2003, restricted to mid-sentence counts), SCOWL's proper-noun entries, and
+the headline or keyword trailer for words that are not dictionary words. Spelling follows the noisy-channel
+practice of Norvig's corrector: a known misspelling list first, then candidates one edit away (Damerau
+1964), ranked by word frequency, and kept only when one candidate clearly wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from newsdesk.article import Edit, EditRule, Field_
+from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
+from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation
+
+RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """Thresholds of one operating point (trafilatura-style `favor_precision` / `favor_recall`)."""
+
+    #: Corpus capitalised share needed to capitalise a word that is also a dictionary word (`china`, `march`).
+    common_ratio: float = 0.9
+    #: The same for words that are not dictionary words.
+    rare_ratio: float = 0.8
+    #: Corpus sightings needed before the corpus share counts.
+    min_seen: int = 5
+    #: Use the article's own capitalised forms for dictionary words too (`labour` → `Labour`).
+    article_common: bool = False
+    #: A token at least this frequent (wordfreq Zipf scale) is a known word, never a misspelling.
+    known_zipf: float = 3.0
+    #: The winning spelling candidate must be this frequent ...
+    spell_min_zipf: float = 3.0
+    #: ... this much more frequent than the runner-up (Zipf units, 1.0 = ten times) ...
+    spell_margin: float = 1.0
+    #: ... and this much more frequent than the token itself.
+    spell_gap: float = 2.5
+
+
+PRESETS: dict[str, Preset] = {
+    "precision": Preset(),
+    "recall": Preset(
+        common_ratio=0.75,
+        rare_ratio=0.6,
+        min_seen=3,
+        article_common=True,
+        known_zipf=3.3,
+        spell_min_zipf=2.5,
+        spell_margin=0.5,
+        spell_gap=1.5,
+    ),
+}
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_MISSING_SPACE = re.compile(r"[,;:.?!](?=[^\W\d_])")
+_HTML_ENTITY = re.compile(r"&#?\w+\Z")
+_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "tel", "urn", "file", "news"})
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the article itself says about case: forms seen mid-sentence, in headline/trailer, as names."""
+
+    forms: dict[str, Counter[str]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
+
+
+def split_possessive(word: str) -> str:
+    """`china's` → `china`: the part the case rules look at."""
+    return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and (not word.isupper() or len(word) <= 5)
+
+
+def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evidence:
+    """Capitalised forms and multi-word names the article uses mid-sentence, plus headline/trailer words."""
+    ev = Evidence()
+    run: list[Token] = []
+
+    def close_run() -> None:
+        if len(run) > 1:
+            words = tuple(split_possessive(t.text) for t in run)
+            entry = (tuple(w.lower() for w in words), words)
+            ev.phrases.setdefault(entry[0][0], []).append(entry)
+        run.clear()
+
+    previous_end = -2
+    for tok in tokens:
+        if tok.odd:
+            close_run()
+            continue
+        base = split_possessive(tok.text)
+        if tok.mid_sentence and _capitalised(base):
+            ev.forms.setdefault(base.lower(), Counter())[base] += 1
+            for part in base.split("-"):
+                if part != base and _capitalised(part):
+                    ev.forms.setdefault(part.lower(), Counter())[part] += 1
+            if run and tok.start != previous_end + 1:
+                close_run()
+            run.append(tok)
+        else:
+            close_run()
+        previous_end = tok.end
+    close_run()
+    for entries in ev.phrases.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    for title in titles:
+        for m in WORD.finditer(title):
+            base = split_possessive(m.group())
+            for part in base.split("-"):
+                if _capitalised(part):
+                    ev.titles.setdefault(part.lower(), part)
+    return ev
+
+
+def _usable(form: str, word: str) -> bool:
+    """An acronym form (`UN` for `un`) only for three letters or more: short ones are too often words."""
+    return bool(form) and form.lower() == word and (not form.isupper() or len(form) >= 3)
+
+
+def decide_case(word: str, ev: Evidence, lex: Lexicon, preset: Preset) -> tuple[str, float, str] | None:
+    """The capitalised form of lower-case `word` with confidence and reason, or None to leave it."""
+    info: CaseInfo | None = lex.case.get(word)
+    seen = ev.forms.get(word)
+    if info is not None and info.common_lower:
+        if (
+            info.seen >= preset.min_seen
+            and info.cap_ratio >= preset.common_ratio
+            and _usable(info.capitalised, word)
+            and (not info.capitalised.isupper() or info.cap_ratio >= 0.95)
+        ):
+            why = f"capitalised in {info.cap_count} of {info.seen} uses in an English news corpus"
+            return info.capitalised, round(min(0.99, info.cap_ratio), 3), why
+        if preset.article_common and seen and sum(seen.values()) >= 2 and info.cap_ratio >= 0.3:
+            form = seen.most_common(1)[0][0]
+            return form, 0.75, f"written '{form}' {sum(seen.values())} times elsewhere in this article"
+        return None
+    if seen:
+        form = seen.most_common(1)[0][0]
+        return form, 0.95, f"written '{form}' mid-sentence elsewhere in this article"
+    if info is not None:
+        if info.seen >= preset.min_seen and info.cap_ratio < 0.5:
+            return None
+        if info.scowl == "C" and _usable(info.capitalised, word):
+            return info.capitalised, 0.93, "a proper noun in the SCOWL English word lists"
+        if info.seen >= 3 and info.cap_ratio >= preset.rare_ratio and _usable(info.capitalised, word):
+            why = f"capitalised in {info.cap_count} of {info.seen} uses in an English news corpus"
+            return info.capitalised, round(min(0.95, info.cap_ratio), 3), why
+    name = lex.names.get(word)
+    if name is not None:
+        return name, 0.92, "a country, nationality, language or city name (gazetteer)"
+    title = ev.titles.get(word)
+    if title is not None and info is None and lex.zipf_of(word) < 4.0:
+        return title, 0.85, f"written '{title}' in the headline or keywords, and not a dictionary word"
+    return None
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away (Damerau-Levenshtein 1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(word)
+    return out
+
+
+def decide_spelling(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str] | None:
+    """A single confident correction of lower-case `word`, or None (known word, or no clear winner)."""
+    info = lex.case.get(word)
+    if info is not None and (info.common_lower or info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
+        return None  # a dictionary word or a name
+    if word in lex.misspellings:
+        fix, confidence = lex.misspellings[word]
+        return fix, confidence, f"a common misspelling of '{fix}' (codespell's list)"
+    own = lex.zipf_of(word)
+    if own >= preset.known_zipf or len(word) < 4 or not word.isascii():
+        return None
+    scored = []
+    for candidate in _edits1(word):
+        cinfo = lex.case.get(candidate)
+        if cinfo is not None and cinfo.common_lower:
+            scored.append((lex.zipf_of(candidate), candidate))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    best_z, best = scored[0]
+    margin = best_z - scored[1][0] if len(scored) > 1 else best_z
+    if best_z < preset.spell_min_zipf or margin < preset.spell_margin or best_z - own < preset.spell_gap:
+        return None
+    confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
+    return best, confidence, f"not an English word; '{best}' is one letter away and far more frequent"
+
+
+def word_edits(
+    text: str, tokens: list[Token], ev: Evidence, lex: Lexicon, preset: Preset, *, field: Field_ = "body"
+) -> list[Edit]:
+    """Case and spelling edits for the words of `text` (sentence starts, names, misspellings)."""
+    decided: dict[int, tuple[str, EditRule, float, str]] = {}  # start of word part -> new form
+    _phrase_edits(tokens, ev, lex, decided)
+    edits: list[Edit] = []
+    for tok in tokens:
+        if tok.odd:
+            continue
+        base = split_possessive(tok.text)
+        parts = base.split("-")
+        offset = tok.start
+        capital_before = False
+        for i, part in enumerate(parts):
+            start = offset
+            offset += len(part) + 1
+            new: str | None = None
+            rule: EditRule = "case.proper_noun"
+            confidence, why = 0.0, ""
+            if start in decided:
+                new, rule, confidence, why = decided[start]
+            elif part.islower() and not tok.in_quote and not capital_before:
+                word = part.lower()
+                found = decide_case(word, ev, lex, preset)
+                if found is None and len(parts) == 1 and base == tok.text and word not in ev.titles:
+                    spelled = decide_spelling(word, lex, preset)
+                    if spelled is not None:
+                        new, confidence, why = spelled
+                        rule = "spelling"
+                elif found is not None:
+                    new, confidence, why = found
+            capital_before = capital_before or part[:1].isupper()
+            if i == 0 and tok.sentence_start and part[:1].islower():
+                target = new if new is not None else part
+                capped = target[:1].upper() + target[1:]
+                if new is None or new == part[:1].upper() + part[1:]:
+                    rule, confidence, why = "case.sentence_start", 0.98, "a sentence starts here"
+                new = capped
+            if new is not None and new != part:
+                edits.append(
+                    Edit(
+                        start=start,
+                        end=start + len(part),
+                        before=part,
+                        after=new,
+                        rule=rule,
+                        confidence=confidence,
+                        explanation=why,
+                        field=field,
+                    )
+                )
+    return edits
+
+
+def _phrase_edits(
+    tokens: list[Token], ev: Evidence, lex: Lexicon, decided: dict[int, tuple[str, EditRule, float, str]]
+) -> None:
+    """Multi-word names (`north korean` → `North Korean`) from the article's own names, then the gazetteer."""
+    keys = [split_possessive(t.text).lower() for t in tokens]
+    i = 0
+    while i < len(tokens):
+        matched = 0
+        for source, table in (("this article", ev.phrases), ("the gazetteer", lex.phrases)):
+            for lower, words in table.get(keys[i], ()):
+                n = len(lower)
+                window = tokens[i : i + n]
+                if (
+                    len(window) < n
+                    or tuple(keys[i : i + n]) != lower
+                    or any(t.odd or t.in_quote for t in window)
+                    or any(b.start != a.end + 1 for a, b in pairwise(window))
+                ):
+                    continue
+                for tok, word in zip(window, words, strict=True):
+                    base = split_possessive(tok.text)
+                    if base != word and base.islower():
+                        why = f"part of the name '{' '.join(words)}' ({source})"
+                        decided[tok.start] = (word, "case.proper_noun", 0.95 if source == "the gazetteer" else 0.9, why)
+                matched = n
+                break
+            if matched:
+                break
+        i += max(matched, 1)
+
+
+def spacing_edits(text: str, protected: Spans, abbreviations: frozenset[str]) -> list[Edit]:
+    """A missing space after , ; : . ? ! before a word; never in numbers, URLs, e-mails, `U.S.`, times."""
+    edits = []
+    for m in _MISSING_SPACE.finditer(text):
+        p = m.start()
+        punct = m.group()
+        before = text[p - 1] if p else ""
+        nxt = text[p + 1]
+        after_next = text[p + 2] if p + 2 < len(text) else " "
+        if p in protected or not before or not (before.isalpha() or before in CLOSING or before.isdigit() or before == "%"):
+            continue
+        if punct in ".?!" and not (nxt.isupper() and after_next.islower()):
+            continue  # `U.S.`, `a.m.`, `Node.js`, `ASP.NET` keep their stops
+        if punct == "." and (before.isdigit() or is_abbreviation(_word_at(text, p) + ".", abbreviations)):
+            continue
+        if punct in ":;" and before.isdigit():
+            continue
+        if punct == ";" and _HTML_ENTITY.search(text, max(0, p - 10), p):
+            continue
+        if punct == ":" and _word_at(text, p).lower() in _SCHEMES:
+            continue
+        edits.append(
+            Edit(
+                start=p + 1,
+                end=p + 1,
+                before="",
+                after=" ",
+                rule="space.after_punct",
+                confidence=0.97 if punct == "," else 0.9,
+                explanation=f"a space belongs after '{punct}'",
+            )
+        )
+    return edits
+
+
+def _word_at(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]

@@ -1,0 +1,151 @@
+"""One linear scan of the text: word tokens, sentence starts, quotations and protected stretches.
+
+Everything here is a precompiled regex or a dict lookup, so the copy desk stays far faster than the model.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# URLs, e-mail addresses and bare domain names: no rule may touch them.
+PROTECTED = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|info|io|co|uk|us|de|fr|ru|cn|jp|eu)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+OPENING = '“"‘([«'
+CLOSING = '”"’)]»'
+# A sentence ends at . ? ! (possibly inside a closing quote or bracket) followed by white space.
+SENTENCE_BREAK = re.compile(r"([.?!]+)([”\"’'\)\]]*)(\s+)([“\"‘'\(\[]*)(?=[^\W\d_])")
+PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[]*)(?=[^\W\d_])")
+DOTTED = re.compile(r"(?:[^\W\d_]\.)+\Z")  # U.S. a.m. e.g. J.
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence_start: bool
+    #: Capitalisation here says something about the word (not a sentence, quote or line start).
+    mid_sentence: bool
+    in_quote: bool
+    #: Part of a URL, e-mail, number or code-like string: no word rule applies.
+    odd: bool
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters ending at `end`, without leading brackets or quotes."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end].lstrip(OPENING)
+
+
+def is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
+    """`Jan.`, `Mr.`, `U.S.`, an initial `J.`: a full stop that does not end the sentence."""
+    if word in abbreviations:
+        return True
+    return bool(DOTTED.match(word)) and (len(word) == 2 or word.count(".") >= 2)
+
+
+def sentence_starts(text: str, abbreviations: frozenset[str]) -> set[int]:
+    """Offsets of the first letter of each sentence: paragraph starts, after . ? ! and full-sentence quotes."""
+    starts = {m.end() for m in PARAGRAPH_START.finditer(text)}
+    for m in SENTENCE_BREAK.finditer(text):
+        punct, closer, space = m.group(1), m.group(2), m.group(3)
+        if "\n" in space and "\n" in space[space.index("\n") + 1 :]:
+            starts.add(m.end())  # a blank line: a new paragraph whatever came before
+            continue
+        if len(punct) > 1 and "." in punct:
+            continue  # an ellipsis usually trails into the same sentence
+        if closer and punct[-1] in "?!" and any(c in "”\"’'" for c in closer):
+            continue  # “Why?” he asked.
+        if punct == "." and not closer and is_abbreviation(_word_before(text, m.start(1) + 1), abbreviations):
+            continue
+        starts.add(m.end())
+    return starts
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches inside double quotation marks. An unclosed quote ends at its paragraph's end."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for m in re.finditer(r"[“”\"]|\n[ \t]*\n", text):
+        char = m.group()
+        if char.startswith("\n"):
+            if open_at >= 0:
+                spans.append((open_at, m.start()))
+                open_at = -1
+            continue
+        before = text[m.start() - 1] if m.start() else " "
+        opening = char == "“" or (char == '"' and (before.isspace() or before in OPENING or m.start() == 0))
+        if open_at < 0 and opening:
+            open_at = m.end()
+        elif open_at >= 0 and not opening:
+            spans.append((open_at, m.start()))
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def quote_sentence_starts(text: str, quotes: list[tuple[int, int]]) -> set[int]:
+    """A quotation introduced by `,` or `:` that ends like a sentence starts one: `he said, “We…”`."""
+    out = set()
+    for start, end in quotes:
+        lead = text[max(0, start - 4) : start - 1].rstrip()
+        body = text[start:end].rstrip()
+        if lead.endswith((",", ":")) and body.endswith((".", "?", "!", ",")):
+            m = WORD.search(text, start, end)
+            if m and not text[start : m.start()].strip(" ‘'("):
+                out.add(m.start())
+    return out
+
+
+class Spans:
+    """Membership test for sorted, non-overlapping (start, end) stretches."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def __contains__(self, pos: int) -> bool:
+        if not self._starts:
+            return False
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+
+def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans, Spans]:
+    """Tokens of `text` with their context, plus the quotation and protected stretches."""
+    quotes_list = quote_spans(text)
+    quotes = Spans(quotes_list)
+    protected = Spans([m.span() for m in PROTECTED.finditer(text)])
+    starts = sentence_starts(text, abbreviations) | quote_sentence_starts(text, quotes_list)
+    tokens = []
+    n = len(text)
+    for m in WORD.finditer(text):
+        s, e = m.span()
+        before = text[s - 1] if s else "\n"
+        after = text[e] if e < n else " "
+        odd = (
+            before.isdigit()
+            or before in "_@/\\#&"
+            or after.isdigit()
+            or after in "_@/\\"
+            or (before == "." and s > 1 and text[s - 2].isalnum())
+            or s in protected
+        )
+        # Look back over white space: what precedes the word decides if its capital says anything.
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        prev = text[j] if j >= 0 else "\n"
+        mid = s not in starts and prev not in '.?!:;“"‘([—–-\n\r' and not (prev in "’'" and j == s - 1)
+        tokens.append(Token(s, e, m.group(), s in starts, mid, s in quotes, odd))
+    return tokens, quotes, protected
