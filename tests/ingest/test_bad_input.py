@@ -37,8 +37,10 @@ def mixed(tmp_path: Path) -> Path:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b" \n\r\n\t ")
-    (tmp_path / "binary.bin").write_bytes(bytes(range(256)) * 40)
-    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "image").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)  # not walked
+    (tmp_path / "README.md").write_text("# Notes\n\nNot an article.\n", encoding="utf-8")  # not walked
     (tmp_path / "huge.txt").touch()
     os.truncate(tmp_path / "huge.txt", 50 * 1024 * 1024)  # sparse: 50 MB without writing them
     (tmp_path / "malformed.html").write_text("<html><body><script>x()</script><div><p></div>", encoding="utf-8")
@@ -57,8 +59,8 @@ def test_each_bad_input_is_refused_and_the_good_one_read(mixed: Path) -> None:
         "good.txt": "ok",
         "empty.txt": "empty",
         "blank.txt": "empty",
-        "binary.bin": "binary data, not text",
-        "image.png": "binary data, not text",
+        "binary.txt": "binary data, not text",
+        "image": "binary data, not text",
         "huge.txt": "larger than the size limit of 20,971,520 bytes",
         "malformed.html": "HTML page with no article text (boilerplate only, or not a page)",
         "feed_empty.xml": "feed with no entries",
@@ -67,6 +69,11 @@ def test_each_bad_input_is_refused_and_the_good_one_read(mixed: Path) -> None:
         "loop.txt": "cannot be read (Too many levels of symbolic links)",
         "missing.txt": "no such file or directory",
     }
+
+
+def test_files_named_explicitly_are_read_whatever_their_extension(mixed: Path) -> None:
+    outcome = _outcome(read_sources([str(mixed / "photo.png"), str(mixed / "README.md")]))
+    assert list(outcome.values()) == ["binary data, not text", "ok"]
 
 
 def test_every_refusal_is_one_line_naming_the_file(mixed: Path) -> None:

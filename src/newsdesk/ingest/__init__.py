@@ -40,6 +40,10 @@ _BY_SUFFIX: dict[str, Format] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
+# What a directory walk reads: the known formats, `.xml`/`.json` (sniffed) and names without an
+# extension. Other files (a README.md, images, scripts) are skipped, as a compiler skips files
+# that are not source; a file named on the command line is always read.
+_WALKED_SUFFIXES = frozenset({*_BY_SUFFIX, ".xml", ".json", ""})
 # How far into a document its root element is looked for (past an XML declaration, comments, a doctype).
 _SNIFF_CHARS = 2048
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
@@ -109,15 +113,17 @@ def _refusals(errors: list[OSError], root: Path) -> Iterator[InputError]:
 
 
 def _files(root: Path) -> Iterator[Path | InputError]:
-    """Files under a directory in name order, hidden ones skipped; unreadable folders reported."""
+    """Article files under a directory in name order (see `_WALKED_SUFFIXES`); unreadable folders reported."""
     errors: list[OSError] = []
     for folder, dirs, names in os.walk(root, onerror=errors.append):
         yield from _refusals(errors, root)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(folder, name)
+            if name.startswith(".") or path.suffix.lower() not in _WALKED_SUFFIXES:
+                continue
             # Sockets and FIFOs are skipped (reading a FIFO blocks); a broken link is reported by the read.
-            if not name.startswith(".") and (path.is_file() or path.is_symlink()):
+            if path.is_file() or path.is_symlink():
                 yield path
     yield from _refusals(errors, root)
 
@@ -139,7 +145,11 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
 
 
 def read_sources(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
-    """Articles from files, directories (recursively, in name order) and `-` (standard input)."""
+    """Articles from files, directories (recursively, in name order) and `-` (standard input).
+
+    A directory walk reads `.txt .text .html .htm .xhtml .rss .atom .xml .jsonl .ndjson .json`
+    files and files without an extension; hidden files and other names are skipped.
+    """
     for name in paths:
         if name == "-":
             yield from parse_bytes(sys.stdin.buffer.read(max_bytes + 1), source="<stdin>", max_bytes=max_bytes)
