@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from newsdesk.article import Article
 from newsdesk.cli import app
 from newsdesk.errors import InputError
-from newsdesk.ingest import read_bytes, read_sources
+from newsdesk.ingest import detect_format, read_bytes, read_sources
 from newsdesk.ingest.decode import decode
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
@@ -194,3 +194,23 @@ def test_cli_reports_each_refusal_on_one_line_and_exits_2(mixed: Path) -> None:
     errors = result.stderr.splitlines()
     assert len(errors) == 10
     assert all(e.startswith(f"newsdesk: error: {mixed}") for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"<?xml version='1.0'?><rss version='2.0'><channel></channel></rss>", "feed"),
+        (b"<!-- saved page -->\n<!DOCTYPE html><html><body></body></html>", "html"),
+        (b"<?xml version='1.0'?><catalog><book>Dune</book></catalog>", "feed"),
+        (b'{"text": "Body."}\n', "jsonl"),
+        (b"{braces} open this wire story\nand go on.", "text"),
+        (GOOD.encode(), "text"),
+    ],
+)
+def test_format_is_sniffed_without_an_extension(data: bytes, kind: str) -> None:
+    assert detect_format(decode(data, source="x"), source="download") == kind
+
+
+def test_xml_that_is_no_feed_is_refused_naming_the_file() -> None:
+    with pytest.raises(InputError, match="not an RSS or Atom feed"):
+        read_bytes(b"<?xml version='1.0'?><catalog><book>Dune</book></catalog>", source="books.xml")

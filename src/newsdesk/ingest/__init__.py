@@ -54,8 +54,8 @@ def detect_format(head: str, *, source: str = "") -> Format:
     """The format of an input: by extension (`.txt .html .rss .atom .jsonl` and kin), else by content.
 
     Sniffing, for `.xml`, `.json`, other names and standard input: a feed's root element
-    (`<rss`, `<feed`, `<rdf:RDF`), an HTML root or doctype, a first line that is a JSON object;
-    anything else is wire-story text.
+    (`<rss`, `<feed`, `<rdf:RDF`), an HTML root or doctype, other XML (refused by the feed reader),
+    other markup (HTML), a first line that is a JSON object; anything else is wire-story text.
     """
     by_suffix = _BY_SUFFIX.get(Path(source).suffix.lower()) if source else None
     if by_suffix:
@@ -67,6 +67,8 @@ def detect_format(head: str, *, source: str = "") -> Format:
             return "feed"
         if html:
             return "html"
+        # Other markup: XML goes to the feed reader, which names what it found; the rest is a fragment.
+        return "feed" if start.startswith("<?xml") else "html"
     if start.startswith("{"):
         try:
             if isinstance(json.loads(head.lstrip("\ufeff \t\r\n").split("\n", 1)[0]), dict):

@@ -85,10 +85,14 @@ def parse_feed(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     a feed or has no entries.
     """
     check_size(len(data), source=source, max_bytes=max_bytes)
-    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    except Exception as err:
+        # feedparser keeps most errors in `bozo_exception`; anything else is this input's failure, not the run's.
+        raise InputError(source, f"malformed feed ({type(err).__name__}: {err})", code="ND120") from err
     if not parsed.entries:
         if not parsed.get("version"):
-            reason = str(parsed.get("bozo_exception") or "unrecognised XML")
+            reason = " ".join(str(parsed.get("bozo_exception") or "unrecognised XML").split())
             raise InputError(source, f"not an RSS or Atom feed ({reason})", code="ND120")
         raise InputError(source, "feed with no entries", code="ND121")
     for index, entry in enumerate(parsed.entries, start=1):

@@ -153,8 +153,9 @@ def parse_html(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
             include_tables=False,
             include_images=False,
         )
-    except (ValueError, TypeError, lxml.etree.LxmlError) as err:
-        raise InputError(source, f"malformed HTML ({err})", code="ND110") from err
+    except Exception as err:
+        # Hostile markup can trip any part of a third-party parser; it is this input's failure, not the run's.
+        raise InputError(source, f"malformed HTML ({type(err).__name__}: {err})", code="ND110") from err
     if not isinstance(doc, Document) or doc.body is None:
         raise InputError(source, "HTML page with no article text (boilerplate only, or not a page)", code="ND111")
     title = _clean(doc.title) if doc.title else None
