@@ -80,7 +80,7 @@ def test_bad_lines_are_refused_alone_naming_file_and_line() -> None:
     assert "not an article object" in errors[1].reason
     assert "no article text" in errors[2].reason
     assert "must be a string" in errors[3].reason
-    assert "ISO 8601" in errors[4].reason
+    assert "not a date" in errors[4].reason
     assert items[-1].source == "https://example.org/a"  # type: ignore[union-attr]
 
 
@@ -102,6 +102,26 @@ def test_a_directory_of_jsonl_files(tmp_path: Path) -> None:
     assert [item.headline for item in items if isinstance(item, Article)] == ["Rail Strike Called Off", "Second"]
     [error] = [item for item in items if isinstance(item, InputError)]
     assert error.source == f"{tmp_path / 'a.jsonl'}:2"
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        ("2025-01-12", dt.date(2025, 1, 12)),
+        ("2025-01-12T23:30:00-05:00", dt.date(2025, 1, 12)),  # the date as written, not moved to UTC
+        ("2016/12/08", dt.date(2016, 12, 8)),
+        ("Dec 8, 2016", dt.date(2016, 12, 8)),
+        ("Thu, 08 Dec 2016 10:00:00 +0000", dt.date(2016, 12, 8)),
+    ],
+)
+def test_dates_as_corpora_write_them(value: str, date: dt.date) -> None:
+    assert parse_record({"text": "Body.", "date": value}, source="s").published == date
+
+
+@pytest.mark.parametrize("value", ["yesterday", "last Tuesday", "2016", "soon"])
+def test_relative_or_partial_dates_are_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="not a date"):
+        parse_record({"text": "Body.", "date": value}, source="s")
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "   "])

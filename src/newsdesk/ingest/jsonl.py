@@ -2,22 +2,26 @@
 
 Common aliases from news corpora are accepted: `text`/`content` for `body`, `title` for `headline`,
 `date` for `published`, `url` for `source`, `keywords`/`tags` for `source_keywords`, `author` for
-`authors`, `lang` for `language`. Unknown fields are ignored. A body is laid out like a text file's
-(paragraphs on blank lines or single lines); when the object gives no `dateline` or keywords, a
-dateline and a `Keywords:` trailer are taken from the body as for wire copy.
+`authors`, `lang` for `language`; the model's own name wins when both are given. Unknown fields
+are ignored. A body is laid out like a text file's (paragraphs on blank lines or single lines); a
+`Keywords:` trailer is taken off it as for wire copy, and so is a dateline unless `dateline` is given.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
+
+import dateparser
 
 from newsdesk.article import Article
 from newsdesk.errors import InputError
 from newsdesk.ingest.text import build_article, split_paragraphs
 
+_YEAR = re.compile(r"\b\d{4}\b")
 _ALIASES: dict[str, tuple[str, ...]] = {
     "body": ("body", "text", "content"),
     "headline": ("headline", "title"),
@@ -58,6 +62,8 @@ def _names(record: dict[str, Any], name: str) -> list[str] | None:
 
 
 def _date(record: dict[str, Any]) -> dt.date | None:
+    """ISO 8601 first; then, as corpora write them (`2016/12/08`, `Dec 8, 2016`), any absolute
+    date dateparser reads strictly (day, month and a four-digit year; nothing relative like "yesterday")."""
     value = _text(record, "published")
     if value is None:
         return None
@@ -68,7 +74,12 @@ def _date(record: dict[str, Any]) -> dt.date | None:
     try:
         return dt.datetime.fromisoformat(value).date()
     except ValueError:
-        raise ValueError(f"'published' is not an ISO 8601 date: {value[:40]!r}") from None
+        pass
+    if _YEAR.search(value):
+        parsed: dt.datetime | None = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+        if parsed is not None:
+            return parsed.date()
+    raise ValueError(f"'published' is not a date: {value[:40]!r}")
 
 
 def parse_record(record: dict[str, Any], *, source: str) -> Article:
