@@ -64,7 +64,7 @@ def test_each_bad_input_is_refused_and_the_good_one_read(mixed: Path) -> None:
         "huge.txt": "larger than the size limit of 20,971,520 bytes",
         "malformed.html": "HTML page with no article text (boilerplate only, or not a page)",
         "feed_empty.xml": "feed with no entries",
-        "only_trailer.txt": "no article text (only a headline or a keyword trailer)",
+        "only_trailer.txt": "no article text (only a keyword trailer)",
         "dangling.txt": "cannot be read (No such file or directory)",
         "loop.txt": "cannot be read (Too many levels of symbolic links)",
         "missing.txt": "no such file or directory",

@@ -43,7 +43,7 @@ def test_rss_entries() -> None:
     ]
     # An entry with no text at all is refused on its own; the others still load.
     assert isinstance(gallery, InputError)
-    assert gallery.source == "https://ledger.example.org/world/gallery"
+    assert gallery.source == f"{FIXTURES / 'feed_rss.xml'}#https://ledger.example.org/world/gallery"
 
 
 def test_rss_date_is_the_written_local_date() -> None:

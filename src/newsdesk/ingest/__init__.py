@@ -92,7 +92,7 @@ def parse_bytes(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES)
         else:
             article = parse_text(text, source=source)
             if not article.body.strip():
-                raise InputError(source, "no article text (only a headline or a keyword trailer)", code="ND106")
+                raise InputError(source, "no article text (only a keyword trailer)", code="ND106")
             yield article
     except InputError as err:
         yield err

@@ -81,8 +81,8 @@ def _language(entry: Any, feed: Any) -> str:
 def parse_feed(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
     """Articles of a feed, one per entry; an entry with no text is an InputError of its own.
 
-    An entry's source is its link, else `feed#entry-id`. Raises InputError when the input is not
-    a feed or has no entries.
+    An entry's source is its link, else `feed#entry-id`; a refused entry is named `feed#entry-id`.
+    Raises InputError when the input is not a feed or has no entries.
     """
     check_size(len(data), source=source, max_bytes=max_bytes)
     try:
@@ -96,16 +96,17 @@ def parse_feed(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
             raise InputError(source, f"not an RSS or Atom feed ({reason})", code="ND120")
         raise InputError(source, "feed with no entries", code="ND121")
     for index, entry in enumerate(parsed.entries, start=1):
-        name = _link(entry) or f"{source}#{entry.get('id') or f'entry-{index}'}"
+        # Refusals name the feed file, articles the page they came from.
+        in_feed = f"{source}#{entry.get('id') or entry.get('link') or f'entry-{index}'}"
         paragraphs = _body(entry)
         if not paragraphs:
-            yield InputError(name, "feed entry with no text", code="ND122")
+            yield InputError(in_feed, "feed entry with no text", code="ND122")
             continue
         yield build_article(
             paragraphs,
             headline=_title(entry),
             published=_date(entry),
-            source=name,
+            source=_link(entry) or in_feed,
             authors=[a["name"] for a in entry.get("authors") or [] if a.get("name")],
             source_keywords=[t["term"] for t in entry.get("tags") or [] if t.get("term")],
             language=_language(entry, parsed.feed),
