@@ -109,3 +109,11 @@ def test_too_deeply_nested_fragment_falls_back_to_stripped_text() -> None:
 def test_unclosed_scripts_in_the_fallback_stay_linear() -> None:
     markup = "<b>" * 300 + "<script>x" * 50_000 + "</b>" * 300
     assert fragment_paragraphs(markup) == []
+
+
+def test_page_without_a_date_has_none_not_today() -> None:
+    markup = f"<html><head><title>Budget Passes</title></head><body><article>{BODY}</article></body></html>"
+    article = parse_html(markup.encode(), source="budget.html")
+    assert article.published is None
+    assert article.headline == "Budget Passes"
+    assert len(article.paragraphs) == 2
