@@ -201,7 +201,13 @@ class _Extractor:
     def noun_roles(self, token: Token) -> tuple[Token | None, Token | None]:
         between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if between is not None and (first := _child(between, {"pobj"})) is not None:
-            return first, _child(first, {"conj"})
+            other = _child(first, {"conj"})
+            if other is None:
+                # "between [Gazprom and China's] national energy company": the pair sits inside the phrase.
+                pair = next((c for c in first.lefts if _child(c, {"conj"}) is not None), None)
+                if pair is not None:
+                    return pair, _child(pair, {"conj"})
+            return first, other
         target = _prep_object(token, frozenset({"with", "of", "against", "on", "to"}))
         for child in token.children:
             if child.dep_ == "poss":

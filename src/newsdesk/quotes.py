@@ -46,6 +46,7 @@ INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Prepositions whose phrase belongs to a speaker's description ("reports from South Korean intelligence").
 SOURCE_PREPS = frozenset({"from", "of", "at", "for"})
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "–"})
 SHORT_PARTIAL_WORDS = 3  # an unattributed quote of ≤ 3 words is a scare quote, not speech
 
@@ -157,6 +158,7 @@ class Resolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
         mentions: list[Mention] = []
         entities: list[Entity] | None = doc._.entities
         if entities is not None:
@@ -227,7 +229,7 @@ class Resolver:
         if token.lower_ in PERSONAL_PRONOUNS and (antecedent := self.pronoun(token)) is not None:
             return antecedent.name, antecedent.id, make_span(doc, token.idx, token.idx + len(token))
         start, end = noun_phrase(token)
-        return doc.text[start:end], None, make_span(doc, start, end)
+        return self.text[start:end], None, make_span(doc, start, end)
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
@@ -242,6 +244,8 @@ def noun_phrase(token: Token) -> tuple[int, int]:
         and token in doc[left - 1].ancestors
     ):
         left -= 1
+    while left < token.i and doc[left].dep_ in {"case", "punct"}:  # a phrase never starts with "'s" or a comma
+        left += 1
     right = token
     for child in token.rights:
         if child.dep_ in {"flat", "compound"}:
@@ -270,6 +274,11 @@ def subject_of(verb: Token) -> Token | None:
             return verb.doc[prev]
     current = verb
     for _ in range(6):
+        # "relations have withstood … and expressing …": a participle conjoined to a finite verb is
+        # a mis-attached sister of an earlier participle, so the finite verb's subject is not its own.
+        skip = current.dep_ == "conj" and current.tag_ == "VBG" and current.head.tag_ != "VBG"
+        if skip and current.head.dep_ in INHERIT_DEPS:
+            current = current.head.head
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in {"WP", "WDT"} and current.dep_ == "relcl":  # "…, who said" → the head noun
@@ -312,11 +321,12 @@ class _Attribution:
 
 
 class _Context:
-    """Per-doc state shared by the quote finders."""
+    """Per-doc state shared by the quote finders: text, quote spans, which tokens are quoted."""
 
-    def __init__(self, doc: Doc, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
-        self.spans = spans
+        self.text = text
+        self.spans = spans = quote_spans(text)
         self.inside = [False] * len(doc)
         for start, end in spans:
             for token in doc.char_span(start, end, alignment_mode="expand") or ():
@@ -344,7 +354,7 @@ def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
     # The short sentence right after a quote that closes its sentence ("…together now." He said.)
     if last.end < len(doc) and doc[last.end - 1].idx < end + 3:
         following = doc[last.end].sent
-        if len(following) <= 12 and "\n\n" not in doc.text[end : following.start_char]:
+        if len(following) <= 12 and "\n\n" not in ctx.text[end : following.start_char]:
             sents.append(following)
     # The sentence before, when it introduces the quote with a colon ("He said:")
     if first.start > 0:
@@ -366,12 +376,41 @@ def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
     for sent in sents:
         if found := according_to(sent):
             return _Attribution(found[0], found[1])
-    return _Attribution(None, None)
+    return _Attribution(None, _name_by_mark(ctx, qspan))
 
 
-def _kind(doc: Doc, start: int, end: int) -> QuoteKind:
+def _child_subject(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+
+
+def _name_by_mark(ctx: _Context, qspan: SpacySpan) -> Token | None:
+    """A speaker named by punctuation alone: `Smith: “…”` or `“…” — Smith` (no reporting verb)."""
+    doc = ctx.doc
+    before = qspan.start - 1
+    while before >= 0 and doc[before].text in OPENING + STRAIGHT:
+        before -= 1
+    if before >= 1 and doc[before].text == ":":
+        if doc[before - 1].ent_type_ in SPEAKER_LABELS:
+            return doc[before - 1]
+        clause = doc[before - 1]  # "The minister was blunt: “…”": the subject of the clause before the colon
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        subject = _child_subject(clause)
+        if subject is not None and subject.i < before:
+            return subject
+    after = qspan.end
+    while after < len(doc) and (doc[after].text in CLOSING + STRAIGHT or doc[after].is_space):
+        after += 1
+    if after + 1 < len(doc) and doc[after].text in {"—", "–", "--", "-"} and doc[after + 1].ent_type_ in SPEAKER_LABELS:
+        name = doc[after + 1]
+        while name.i + 1 < len(doc) and doc[name.i + 1].ent_iob_ == "I":
+            name = doc[name.i + 1]
+        return name
+    return None
+
+
+def _kind(text: str, start: int, end: int) -> QuoteKind:
     """`direct` when the quote is its own utterance, `partial` when embedded in a sentence."""
-    text = doc.text
     j = start - 1
     while j >= 0 and (text[j] in OPENING or text[j] == STRAIGHT or text[j] in " \t"):
         j -= 1
@@ -392,20 +431,20 @@ def extract_direct_quotes(
     if min_partial_words < 1:
         raise ValueError("min_partial_words must be at least 1")
     resolver = resolver or Resolver(doc)
-    ctx = _Context(doc, quote_spans(doc.text))
+    ctx = _Context(doc, resolver.text)
     quotes: list[Quote] = []
     last_speaker: tuple[str, str | None, Span] | None = None
     last_end = -1
     for start, end in ctx.spans:
-        kind = _kind(doc, start, end)
+        kind = _kind(ctx.text, start, end)
         found = _attribute(ctx, start, end)
         speaker = resolver.resolve(found.speaker) if found.speaker is not None else None
         if speaker is None and kind == "direct" and last_speaker is not None:
             # A quote paragraph continuing the previous speaker's quote, with no cue of its own.
-            gap = doc.text[last_end:start]
+            gap = ctx.text[last_end:start]
             if gap.count("\n\n") <= 1 and len(gap) < 400:
                 speaker = last_speaker
-        words = len(doc.text[start:end].split())
+        words = len(ctx.text[start:end].split())
         if found.cue is None and kind == "partial" and words < min_partial_words:
             continue
         cue_tokens = [found.cue] if found.cue is not None else []
@@ -458,7 +497,7 @@ def extract_indirect_quotes(
     if not wanted <= {"speech", "source", "thought"}:
         raise ValueError(f"unknown cue classes: {sorted(wanted - {'speech', 'source', 'thought'})}")
     resolver = resolver or Resolver(doc)
-    ctx = _Context(doc, quote_spans(doc.text))
+    ctx = _Context(doc, resolver.text)
     quotes = []
     for token in doc:
         if not ctx.is_cue(token):

@@ -1,0 +1,126 @@
+"""Quotes: the seed article's quotes and speakers, odd quote marks, indirect speech, hedges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+import newsdesk.events
+import newsdesk.quotes
+from newsdesk.article import Analysis, Quote
+from newsdesk.ingest import parse_text
+from newsdesk.pipeline import Pipeline
+from newsdesk.quotes import extract_quotes, quote_spans
+
+STAGES = ["newsdesk_quotes", "newsdesk_events"]
+assert newsdesk.events  # registers newsdesk_events
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> Analysis:
+    article = parse_text(seed_text).model_copy(update={"published": dt.date(2025, 9, 2)})
+    return Pipeline(stages=STAGES).analyze(article)
+
+
+@pytest.fixture(scope="module")
+def nlp(pipeline: Pipeline) -> Language:
+    return pipeline.nlp
+
+
+def by_content(quotes: list[Quote], text: str) -> Quote:
+    return next(q for q in quotes if q.content.text.strip(" ,.") == text)
+
+
+@pytest.mark.parametrize(
+    ("content", "speaker", "kind"),
+    [
+        ("We were always together then, and we remain together now", "Vladimir Putin", "direct"),
+        ("strategic nature", "Vladimir Putin", "partial"),
+        ("withstood the test of international changes", "Xi Jinping", "partial"),
+        ("more just and reasonable", "Xi Jinping", "partial"),
+        ("bullying behavior", "Xi Jinping", "partial"),
+    ],
+)
+def test_seed_quotes(seed: Analysis, content: str, speaker: str, kind: str) -> None:
+    quote = by_content(seed.quotes, content)
+    assert quote.speaker == speaker
+    assert quote.kind == kind
+    assert quote.cue is not None
+    assert seed.text[quote.content.start : quote.content.end] == quote.content.text
+
+
+def test_seed_pronoun_and_hedge(seed: Analysis) -> None:
+    together = by_content(seed.quotes, "We were always together then, and we remain together now")
+    assert together.speaker_mention is not None and together.speaker_mention.text == "he"
+    assert together.cue is not None and together.cue.text == "stated"
+    assert by_content(seed.quotes, "bullying behavior").hedge == "reportedly"
+
+
+def test_seed_indirect_speech(seed: Analysis) -> None:
+    indirect = [q for q in seed.quotes if q.kind == "indirect"]
+    cues = {q.cue.text: q for q in indirect if q.cue is not None}
+    assert cues["defended"].speaker == "Vladimir Putin"
+    assert cues["anticipate"].speaker == "South Korean officials"
+    assert cues["anticipate"].content.text.startswith("Kim will hold bilateral talks")
+    assert cues["suggested"].hedge == "reportedly"
+    assert "no limits" not in {q.content.text for q in seed.quotes}  # a scare quote, not speech
+
+
+def test_quote_spans_pairs_marks_across_paragraphs() -> None:
+    text = "He said: “First part.\n\n“Second part,” he added. A “short” one."
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["First part.\n\n“Second part", "short"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“",
+        "”””“““ ” “",
+        '"Unbalanced straight quote, he said.\n\nAnd "another" one "',
+        "“Never closed " + "word " * 3000,
+        "Mixed scripts: «Это тест», 他说 “你好” and ‘single’ marks.",
+    ],
+)
+def test_odd_quote_marks_never_raise(nlp: Language, text: str) -> None:
+    quotes = extract_quotes(nlp(text))
+    for quote in quotes:
+        assert quote.content.end <= len(text)
+
+
+def test_direct_forms(nlp: Language) -> None:
+    cases = {
+        "“The economy is strong,” said John Smith, a spokesman for the Treasury.": "John Smith",
+        "“We have no choice.” — Angela Merkel": "Angela Merkel",
+        "The minister was blunt: “This deal is dead.”": "The minister",
+    }
+    for text, speaker in cases.items():
+        quotes = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+        assert quotes and quotes[0].speaker == speaker, text
+
+
+def test_continuation_paragraph_keeps_speaker(nlp: Language) -> None:
+    text = "“We will not sign it,” Angela Merkel told reporters.\n\n“Not now, not ever.”"
+    quotes = extract_quotes(nlp(text))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Angela Merkel", "Angela Merkel"]
+
+
+def test_plain_nlp_without_article_or_entities(nlp: Language) -> None:
+    doc = nlp("Officials believe the vote will fail, the mayor said.")
+    assert doc._.article is None and doc._.entities is None
+    quotes = extract_quotes(doc)
+    assert any(q.kind == "indirect" and q.content.text.startswith("the vote will fail") for q in quotes)
+
+
+def test_component_writes_extension(nlp: Language) -> None:
+    component = newsdesk.quotes.make_quotes(nlp, "newsdesk_quotes", indirect=False)
+    doc = component(nlp("“Yes,” she said."))
+    assert [q.kind for q in doc._.quotes] == ["direct"]
+
+
+def test_bad_option_is_a_value_error(nlp: Language) -> None:
+    with pytest.raises(ValueError):
+        newsdesk.quotes.extract_indirect_quotes(nlp("x"), classes=["gossip"])
