@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.article import Analysis, Article, Edit
+from newsdesk.copyedit import copyedit_article
 from newsdesk.copyedit.offsets import apply_edits
 from newsdesk.ingest.text import parse_text
 from newsdesk.nlp import DEFAULT_MODEL, load_model
@@ -48,9 +49,8 @@ class Pipeline:
     def stages(self) -> list[str]:
         return (["newsdesk_copyedit"] if self.copyedit else []) + list(self.nlp.pipe_names)
 
-    def _prepare(self, article: Article) -> Doc:
-        from newsdesk.copyedit import copyedit_article  # kept local: only _prepare is the copy desk's to edit
-
+    def prepare(self, article: Article) -> Doc:
+        """The copy-edit pre-pass: a Doc of the corrected body, not yet run through any component."""
         edits: list[Edit] = copyedit_article(article) if self.copyedit else []
         text, offsets = apply_edits(article.body, edits)
         doc = self.nlp.make_doc(text)
@@ -61,7 +61,7 @@ class Pipeline:
 
     def pipe(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
         """Analyse a stream of articles, batched through spaCy's `nlp.pipe` (the hot path)."""
-        docs = (self._prepare(article) for article in articles)
+        docs = (self.prepare(article) for article in articles)
         for doc in self.nlp.pipe(docs, batch_size=batch_size):
             yield self.build(doc)
 
