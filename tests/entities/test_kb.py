@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.entities.kb import DEFAULT_KB, KnowledgeBase, build_kb, newsdesk_id, normalize, open_kb
+
+from .conftest import DUMP, compressed
+
+
+@pytest.mark.parametrize("kind", ["json", "gz", "bz2"])
+def test_build_from_each_dump_format(tmp_path: Path, kind: str) -> None:
+    stats = build_kb(compressed(tmp_path, kind), tmp_path / "kb.sqlite", min_sitelinks=2, progress=False)
+    # 20 items + 1 property + 1 broken line; the property, the broken line, the untyped item and the
+    # person with one sitelink are skipped.
+    assert stats.read == 21
+    assert stats.kept == 18
+    kb = KnowledgeBase(stats.path)
+    assert kb.meta()["entities"] == "18"
+    assert {c.id for c in kb.candidates("Georgia")} == {"Q230", "Q1428"}
+
+
+def test_kb_records_types_aliases_priors_and_relations(fixture_kb: KnowledgeBase) -> None:
+    (putin,) = fixture_kb.candidates("putin")
+    assert (putin.id, putin.name, putin.label, putin.country) == ("Q7747", "Vladimir Putin", "PERSON", "Russia")
+    assert "russia" in putin.context
+    assert [c.id for c in fixture_kb.candidates("U.S.")] == ["Q30"]
+    assert fixture_kb.candidates("artificial intelligence") == []
+    georgia = {c.id: c for c in fixture_kb.candidates("Georgia")}
+    assert georgia["Q230"].prior > georgia["Q1428"].prior
+    assert "tbilisi" in georgia["Q230"].context and "atlanta" in georgia["Q1428"].context
+    assert fixture_kb.candidates("gazprom")[0].label == "ORG"
+
+
+def test_min_sitelinks_filters_unpopular_entities(tmp_path: Path) -> None:
+    stats = build_kb(DUMP, tmp_path / "kb.sqlite", min_sitelinks=100, progress=False)
+    kb = KnowledgeBase(stats.path)
+    assert {c.id for c in kb.candidates("Georgia")} == {"Q230", "Q1428"}
+    assert kb.candidates("Amman") == []
+
+
+def test_build_refuses_bad_arguments(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        build_kb(tmp_path / "missing.json", tmp_path / "kb.sqlite", progress=False)
+    with pytest.raises(ValueError):
+        build_kb(DUMP, tmp_path / "kb.sqlite", min_sitelinks=-1, progress=False)
+    with pytest.raises(ValueError):
+        KnowledgeBase(tmp_path / "nothing.sqlite")
+
+
+def test_build_survives_an_empty_dump(tmp_path: Path) -> None:
+    dump = tmp_path / "empty.json"
+    dump.write_text("[\n]\n")
+    stats = build_kb(dump, tmp_path / "kb.sqlite", progress=False)
+    assert (stats.read, stats.kept) == (0, 0)
+    assert KnowledgeBase(stats.path).candidates("anything") == []
+
+
+def test_default_kb_is_small_and_knows_places_and_nationalities() -> None:
+    assert DEFAULT_KB.stat().st_size < 10_000_000
+    kb = open_kb()
+    assert kb.candidates("Slovakia")[0].label == "GPE"
+    assert kb.candidates("Chinese")[0].country == "China"
+    assert {c.description for c in kb.candidates("Georgia")} >= {"state of the United States"}
+    assert kb.candidates("Britain")[0].name == "United Kingdom"
+
+
+def test_ids_and_normalization_are_stable() -> None:
+    assert normalize("U.S.") == normalize("US") == "us"
+    assert normalize("Kim Jong-un") == "kim jong un"
+    assert newsdesk_id("Xi Jinping", "PERSON") == newsdesk_id("xi  jinping", "PERSON")
+    assert newsdesk_id("Georgia", "GPE") != newsdesk_id("Georgia", "PERSON")
