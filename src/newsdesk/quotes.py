@@ -409,6 +409,26 @@ def _name_by_mark(ctx: _Context, qspan: SpacySpan) -> Token | None:
     return None
 
 
+def _earlier_speaker(ctx: _Context, start: int) -> Token | None:
+    """The subject of the last reporting verb in the two sentences before `start`, within one paragraph break."""
+    doc = ctx.doc
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return None
+    sent_start = token[0].sent.start
+    for _ in range(2):
+        if sent_start == 0:
+            return None
+        previous = doc[sent_start - 1].sent
+        if ctx.text.count("\n\n", previous.end_char, start) > 1:
+            return None
+        for candidate in reversed(previous):
+            if ctx.is_cue(candidate) and (subject := subject_of(candidate)) is not None:
+                return subject
+        sent_start = previous.start
+    return None
+
+
 def _kind(text: str, start: int, end: int) -> QuoteKind:
     """`direct` when the quote is its own utterance, `partial` when embedded in a sentence."""
     j = start - 1
@@ -439,10 +459,26 @@ def extract_direct_quotes(
         kind = _kind(ctx.text, start, end)
         found = _attribute(ctx, start, end)
         speaker = resolver.resolve(found.speaker) if found.speaker is not None else None
-        if speaker is None and kind == "direct" and last_speaker is not None:
-            # A quote paragraph continuing the previous speaker's quote, with no cue of its own.
+        if (
+            speaker is not None
+            and found.speaker is not None
+            and found.speaker.lower_ in PERSONAL_PRONOUNS
+            and speaker[0] == found.speaker.text
+        ):
+            # An unresolved "he said" (no PERSON subject before it) is most likely the previous speaker.
+            earlier = _earlier_speaker(ctx, start)
+            previous = resolver.resolve(earlier) if earlier is not None else last_speaker
+            if previous is not None:
+                speaker = (previous[0], previous[1], speaker[2])
+        if speaker is None and kind == "direct":
+            # A quote with no cue of its own continues the nearest attribution before it: the previous
+            # quote's speaker, or the speaker of a paraphrase just before (`X said he was sure. “…”`).
+            earlier = _earlier_speaker(ctx, start)
             gap = ctx.text[last_end:start]
-            if gap.count("\n\n") <= 1 and len(gap) < 400:
+            recent = last_speaker is not None and gap.count("\n\n") <= 1 and len(gap) < 400
+            if earlier is not None and (not recent or earlier.idx > last_end):
+                speaker = resolver.resolve(earlier)
+            elif recent:
                 speaker = last_speaker
         words = len(ctx.text[start:end].split())
         if found.cue is None and kind == "partial" and words < min_partial_words:
@@ -480,7 +516,8 @@ def _content_child(verb: Token, cue: Cue) -> Token | None:
             return child
     if cue.object_is_content:
         for child in verb.children:
-            if child.dep_ in {"dobj", "attr"}:
+            # "criticized Trump": a named object is who the verb is aimed at, not what was said.
+            if child.dep_ in {"dobj", "attr"} and child.ent_type_ not in SPEAKER_LABELS | {"PERSON"}:
                 return child
     return None
 
@@ -537,12 +574,49 @@ def extract_indirect_quotes(
     return quotes
 
 
+def extract_according_to(doc: Doc, *, resolver: Resolver | None = None) -> list[Quote]:
+    """`According to X, …` / `…, according to X`: the rest of the sentence is X's (indirect) content."""
+    resolver = resolver or Resolver(doc)
+    quotes = []
+    for sent in doc.sents:
+        found = according_to(sent)
+        if found is None:
+            continue
+        cue, source = found
+        phrase = list(cue.subtree)
+        first, last = phrase[0].i, phrase[-1].i
+        if first == sent.start:
+            start_tok, end_tok = last + 1, sent.end - 1
+        else:
+            start_tok, end_tok = sent.start, first - 1
+        while start_tok <= end_tok and doc[start_tok].is_punct:
+            start_tok += 1
+        while end_tok >= start_tok and (doc[end_tok].is_punct or doc[end_tok].is_space):
+            end_tok -= 1
+        if end_tok < start_tok:
+            continue
+        name, entity_id, mention = resolver.resolve(source)
+        quotes.append(
+            Quote(
+                kind="indirect",
+                content=make_span(doc, doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok])),
+                speaker=name,
+                speaker_id=entity_id,
+                speaker_mention=mention,
+                cue=make_span(doc, cue.idx, cue.nbor().idx + len(cue.nbor())),  # "according to"
+                hedge=None,
+            )
+        )
+    return quotes
+
+
 def extract_quotes(doc: Doc, *, indirect: bool = True) -> list[Quote]:
     """All quotes of `doc` in text order: direct and partial, then (optionally) indirect speech."""
     resolver = Resolver(doc)
     quotes = extract_direct_quotes(doc, resolver=resolver)
     if indirect:
         quotes += extract_indirect_quotes(doc, resolver=resolver)
+        quotes += extract_according_to(doc, resolver=resolver)
     return sorted(quotes, key=lambda q: (q.content.start, q.kind))
 
 
