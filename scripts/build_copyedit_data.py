@@ -5,8 +5,8 @@ Run once after changing a source (the output is committed, so nothing is built a
     .venv/bin/python scripts/build_copyedit_data.py
 
 Build-time inputs (none is needed to *run* newsdesk):
-- SCOWL word lists, Debian packages `wbritish` and `wamerican` (/usr/share/dict): which words are written
-  in lower case, which only capitalised (`apt-get install wbritish wamerican`).
+- SCOWL word lists, Debian packages `wbritish-large` and `wamerican-large` (/usr/share/dict): which words are written
+  in lower case, which only capitalised (`apt-get install wbritish-large wamerican-large`).
 - truecase's `english.dist` (requirements-bench.txt): case counts of a large English corpus.
 - CoNLL-2003 English TRAIN split (../shared/data/conll2003_en/train.jsonl): mid-sentence case counts of
   Reuters news, multi-word entity names and abbreviations. Only the train split is read.
@@ -16,6 +16,7 @@ Build-time inputs (none is needed to *run* newsdesk):
 
 from __future__ import annotations
 
+import calendar
 import json
 import pickle
 import re
@@ -32,7 +33,7 @@ from wordfreq import zipf_frequency
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "newsdesk" / "data" / "copyedit"
 CONLL_TRAIN = REPO.parent / "shared" / "data" / "conll2003_en" / "train.jsonl"
-SCOWL = (Path("/usr/share/dict/british-english"), Path("/usr/share/dict/american-english"))
+SCOWL = (Path("/usr/share/dict/british-english-large"), Path("/usr/share/dict/american-english-large"))
 
 WORD = re.compile(r"^[^\W\d_]+$")
 # AP-style abbreviations that CoNLL's sample is too small to show twice: months, titles, company suffixes.
@@ -262,7 +263,7 @@ def misspellings(scowl: dict[str, set[str]]) -> list[tuple[str, str, float]]:
         ranked = sorted(((zipf_frequency(c, "en"), c) for c in candidates), reverse=True)
         best_z, best = ranked[0]
         margin = best_z - ranked[1][0] if len(ranked) > 1 else 9.0
-        if best_z < 2.0 or margin < 1.0 or " " in best:
+        if best_z < 2.0 or margin < 1.5 or " " in best:
             continue
         # Confidence: certain for a single candidate, lower as the runner-up gets closer.
         confidence = 0.98 if len(ranked) == 1 else round(min(0.97, 0.8 + margin / 20), 3)
@@ -285,6 +286,11 @@ def main() -> None:
     write_tsv(OUT / "case.tsv", ["lower", "capitalised", "cap_count", "lower_count", "scowl"], rows)
     write_tsv(OUT / "gazetteer.tsv", ["name", "kind"], gazetteer(scowl, phrases, rows))
     write_tsv(OUT / "misspellings.tsv", ["wrong", "right", "confidence"], misspellings(scowl))
+    # Words capitalised only in a context: months next to a day or year, courtesy titles before a name.
+    contextual = [(m.lower(), m, "date") for m in calendar.month_name[1:]]
+    contextual += [("i", "I", "always")]
+    contextual += [(t.lower(), t, "title") for t in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame")]
+    write_tsv(OUT / "contextual.tsv", ["word", "form", "context"], contextual)
     abbrevs = sorted({a for a, n in abbreviations.items() if n >= 2} | set(STYLE_ABBREVIATIONS))
     (OUT / "abbreviations.txt").write_text("\n".join(abbrevs) + "\n", encoding="utf-8")
     print(f"case rows {len(rows)}, abbreviations {len(abbrevs)} -> {OUT}")

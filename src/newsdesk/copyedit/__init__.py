@@ -112,7 +112,7 @@ def copyedit_article(
         lex = load_lexicon()
         tokens, _, _ = scan(trailer, lex.abbreviations)
         # Keywords are names or title-cased topics: no sentence starts, no spelling, just names.
-        tokens = [t.__class__(t.start, t.end, t.text, False, False, False, t.odd) for t in tokens]
+        tokens = [t._replace(sentence_start=False, mid_sentence=False, in_quote=False) for t in tokens]
         keyword_edits = word_edits(trailer, tokens, evidence, lex, chosen_preset, field="keywords")
         edits += [e for e in keyword_edits if e.rule == "case.proper_noun"]
     return _keep(edits, chosen, min_confidence)

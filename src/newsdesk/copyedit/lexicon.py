@@ -5,6 +5,7 @@
   SCOWL word lists know it in lower case (L), only capitalised (C), both (B) or not at all (-).
 - gazetteer.tsv: countries, demonyms, languages, major cities, regions and multi-word entity names.
 - misspellings.tsv: codespell's misspellings that have one confident fix.
+- contextual.tsv: words capitalised only in one context (`may` next to a day, `ms` before a name).
 - abbreviations.txt: tokens ending in a full stop that do not end a sentence (`Jan.`, `U.S.`, `Mr.`).
 Word frequencies come from wordfreq (a run-time dependency already).
 """
@@ -49,8 +50,12 @@ class Lexicon:
     #: Multi-word names by their first word's lower form: (lower words, cased words), longest first.
     phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]
     misspellings: dict[str, tuple[str, float]]
+    #: Words capitalised in one context only: word -> (form, "date" | "title").
+    contextual: dict[str, tuple[str, str]]
     abbreviations: frozenset[str]
     zipf: dict[str, float]
+    #: Lower-case dictionary words the corpus rarely capitalises: nothing to decide about them.
+    plain: frozenset[str]
 
     def zipf_of(self, word: str) -> float:
         return self.zipf.get(word, 0.0)
@@ -86,6 +91,13 @@ def load_lexicon() -> Lexicon:
     for line in _lines("misspellings.tsv")[1:]:
         wrong, right, confidence = line.split("\t")
         misspellings[wrong] = (right, float(confidence))
+    contextual = {}
+    for line in _lines("contextual.tsv")[1:]:
+        word, form, context = line.split("\t")
+        contextual[word] = (form, context)
     abbreviations = frozenset(line.strip() for line in _lines("abbreviations.txt") if line.strip())
     zipf = {w: math.log10(f) + 9 for w, f in get_frequency_dict("en", wordlist="large").items() if f > 0}
-    return Lexicon(case, names, phrases, misspellings, abbreviations, zipf)
+    plain = frozenset(
+        w for w, info in case.items() if info.common_lower and info.cap_ratio < 0.6 and w not in contextual
+    )
+    return Lexicon(case, names, phrases, misspellings, contextual, abbreviations, zipf, plain)

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
-from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation
+from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, split_possessive
 
 RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
 
@@ -34,8 +34,13 @@ class Preset:
     rare_ratio: float = 0.8
     #: Corpus sightings needed before the corpus share counts.
     min_seen: int = 5
-    #: Use the article's own capitalised forms for dictionary words too (`labour` → `Labour`).
-    article_common: bool = False
+    #: Mid-sentence capitalised uses in the article that make a dictionary word a name here (`Labour`).
+    article_min: int = 99
+    #: Corpus capitalised share a dictionary word needs to be capitalised between 0, 1 or 2 capitalised
+    #: neighbours (`Royal national Institute`); above 1 means never.
+    name_ratio: tuple[float, float, float] = (2.0, 2.0, 2.0)
+    #: An unknown lower-case word at least this frequent (wordfreq Zipf) is taken for a name (`kudrow`).
+    name_zipf: float = 2.0
     #: A token at least this frequent (wordfreq Zipf scale) is a known word, never a misspelling.
     known_zipf: float = 3.0
     #: The winning spelling candidate must be this frequent ...
@@ -52,7 +57,9 @@ PRESETS: dict[str, Preset] = {
         common_ratio=0.75,
         rare_ratio=0.6,
         min_seen=3,
-        article_common=True,
+        article_min=3,
+        name_ratio=(2.0, 0.8, 0.5),
+        name_zipf=1.5,
         known_zipf=3.3,
         spell_min_zipf=2.5,
         spell_margin=0.5,
@@ -61,6 +68,9 @@ PRESETS: dict[str, Preset] = {
 }
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_CONTEXT_REASON = {"always": "always capitalised", "date": "a month next to a number", "title": "a title before a name"}
+_NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)? \Z")
+_NUMBER_AFTER = re.compile(r" \d")
 _MISSING_SPACE = re.compile(r"[,;:.?!](?=[^\W\d_])")
 _HTML_ENTITY = re.compile(r"&#?\w+\Z")
 _SCHEMES = frozenset({"http", "https", "ftp", "mailto", "tel", "urn", "file", "news"})
@@ -73,11 +83,8 @@ class Evidence:
     forms: dict[str, Counter[str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
-
-
-def split_possessive(word: str) -> str:
-    """`china's` → `china`: the part the case rules look at."""
-    return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word
+    #: Mid-sentence lower-case uses, by word.
+    lower: Counter[str] = field(default_factory=Counter)
 
 
 def _capitalised(word: str) -> bool:
@@ -91,7 +98,7 @@ def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evid
 
     def close_run() -> None:
         if len(run) > 1:
-            words = tuple(split_possessive(t.text) for t in run)
+            words = tuple(t.base for t in run)
             entry = (tuple(w.lower() for w in words), words)
             ev.phrases.setdefault(entry[0][0], []).append(entry)
         run.clear()
@@ -101,7 +108,7 @@ def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evid
         if tok.odd:
             close_run()
             continue
-        base = split_possessive(tok.text)
+        base = tok.base
         if tok.mid_sentence and _capitalised(base):
             ev.forms.setdefault(base.lower(), Counter())[base] += 1
             for part in base.split("-"):
@@ -111,6 +118,8 @@ def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evid
                 close_run()
             run.append(tok)
         else:
+            if tok.mid_sentence and base.islower():
+                ev.lower[base] += 1
             close_run()
         previous_end = tok.end
     close_run()
@@ -130,22 +139,64 @@ def _usable(form: str, word: str) -> bool:
     return bool(form) and form.lower() == word and (not form.isupper() or len(form) >= 3)
 
 
-def decide_case(word: str, ev: Evidence, lex: Lexicon, preset: Preset) -> tuple[str, float, str] | None:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What surrounds a word: capitalised neighbours (a name around it), numbers (a date)."""
+
+    capitalised_neighbours: int = 0
+    number_before: bool = False
+    number_after: bool = False
+    word_after: bool = False
+    compound_part: bool = False
+
+
+def _corpus(info: CaseInfo) -> str:
+    return f"capitalised in {info.cap_count} of {info.seen} mid-sentence uses in an English news corpus"
+
+
+def decide_case(
+    word: str, ev: Evidence, lex: Lexicon, preset: Preset, ctx: Context = Context()
+) -> tuple[str, float, str] | None:
     """The capitalised form of lower-case `word` with confidence and reason, or None to leave it."""
     info: CaseInfo | None = lex.case.get(word)
     seen = ev.forms.get(word)
+    n_seen = sum(seen.values()) if seen else 0
+    n_lower = ev.lower.get(word, 0)
+    if ctx.compound_part:
+        # Inside `co-star` or `sci-fi` only names proper (the article's own, the gazetteer's, SCOWL's) count.
+        if seen and (info is None or not info.common_lower):
+            form = seen.most_common(1)[0][0]
+            return form, 0.9, f"written '{form}' mid-sentence elsewhere in this article"
+        if word in lex.names:
+            return lex.names[word], 0.9, "a country, nationality, language or city name (gazetteer)"
+        if info is not None and info.scowl == "C" and len(word) > 3 and _usable(info.capitalised, word):
+            return info.capitalised, 0.9, "a proper noun in the SCOWL English word lists"
+        return None
     if info is not None and info.common_lower:
+        context = lex.contextual.get(word)
+        if context is not None and (
+            context[1] == "always"
+            or (context[1] == "date" and (ctx.number_before or ctx.number_after))
+            or (context[1] == "title" and ctx.word_after and not ctx.number_before)
+        ):
+            return context[0], 0.9, _CONTEXT_REASON[context[1]]
+        # The article's own style wins over the corpus: `internet` written lower case throughout stays so.
+        article_lower = n_lower >= 2 and n_lower > n_seen
         if (
             info.seen >= preset.min_seen
             and info.cap_ratio >= preset.common_ratio
             and _usable(info.capitalised, word)
             and (not info.capitalised.isupper() or info.cap_ratio >= 0.95)
+            and not article_lower
         ):
-            why = f"capitalised in {info.cap_count} of {info.seen} uses in an English news corpus"
-            return info.capitalised, round(min(0.99, info.cap_ratio), 3), why
-        if preset.article_common and seen and sum(seen.values()) >= 2 and info.cap_ratio >= 0.3:
+            return info.capitalised, round(min(0.99, info.cap_ratio), 3), _corpus(info)
+        if seen and n_seen >= preset.article_min and n_seen >= 2 * n_lower and info.cap_ratio >= 0.05:
             form = seen.most_common(1)[0][0]
-            return form, 0.75, f"written '{form}' {sum(seen.values())} times elsewhere in this article"
+            return form, 0.8, f"written '{form}' {n_seen} times mid-sentence in this article, lower case {n_lower - 1}"
+        need = preset.name_ratio[min(ctx.capitalised_neighbours, 2)]
+        if info.cap_ratio >= need and len(word) > 2:
+            why = f"between capitalised words of a name, and {_corpus(info)}"
+            return info.capitalised or word.title(), 0.8, why
         return None
     if seen:
         form = seen.most_common(1)[0][0]
@@ -156,8 +207,7 @@ def decide_case(word: str, ev: Evidence, lex: Lexicon, preset: Preset) -> tuple[
         if info.scowl == "C" and _usable(info.capitalised, word):
             return info.capitalised, 0.93, "a proper noun in the SCOWL English word lists"
         if info.seen >= 3 and info.cap_ratio >= preset.rare_ratio and _usable(info.capitalised, word):
-            why = f"capitalised in {info.cap_count} of {info.seen} uses in an English news corpus"
-            return info.capitalised, round(min(0.95, info.cap_ratio), 3), why
+            return info.capitalised, round(min(0.95, info.cap_ratio), 3), _corpus(info)
     name = lex.names.get(word)
     if name is not None:
         return name, 0.92, "a country, nationality, language or city name (gazetteer)"
@@ -165,6 +215,13 @@ def decide_case(word: str, ev: Evidence, lex: Lexicon, preset: Preset) -> tuple[
     if title is not None and info is None and lex.zipf_of(word) < 4.0:
         return title, 0.85, f"written '{title}' in the headline or keywords, and not a dictionary word"
     return None
+
+
+def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str] | None:
+    """A word no dictionary knows in lower case but that is in use (`kudrow`): most likely a name."""
+    if word in lex.case or len(word) < 3 or not word.isalpha() or lex.zipf_of(word) < preset.name_zipf:
+        return None
+    return word[:1].upper() + word[1:], 0.75, "not a dictionary word but a word in use: a name"
 
 
 def _edits1(word: str) -> set[str]:
@@ -178,19 +235,33 @@ def _edits1(word: str) -> set[str]:
     return out
 
 
-def decide_spelling(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str] | None:
-    """A single confident correction of lower-case `word`, or None (known word, or no clear winner)."""
+def _transpositions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
+
+
+def known_misspelling(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
+    """A fix from the misspelling list (codespell), unless the word is a dictionary word or a name."""
+    if word not in lex.misspellings:
+        return None
+    info = lex.case.get(word)
+    if info is not None and (info.common_lower or info.scowl == "C"):
+        return None
+    fix, confidence = lex.misspellings[word]
+    return fix, confidence, f"a common misspelling of '{fix}' (codespell's list)"
+
+
+def decide_spelling(
+    word: str, lex: Lexicon, preset: Preset, *, transpositions_only: bool = False
+) -> tuple[str, float, str] | None:
+    """A single confident correction one edit away, ranked by frequency, or None (no clear winner)."""
     info = lex.case.get(word)
     if info is not None and (info.common_lower or info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
         return None  # a dictionary word or a name
-    if word in lex.misspellings:
-        fix, confidence = lex.misspellings[word]
-        return fix, confidence, f"a common misspelling of '{fix}' (codespell's list)"
     own = lex.zipf_of(word)
-    if own >= preset.known_zipf or len(word) < 4 or not word.isascii():
+    if own >= preset.known_zipf or len(word) < 3 or not word.isascii():
         return None
     scored = []
-    for candidate in _edits1(word):
+    for candidate in _transpositions(word) if transpositions_only else _edits1(word):
         cinfo = lex.case.get(candidate)
         if cinfo is not None and cinfo.common_lower:
             scored.append((lex.zipf_of(candidate), candidate))
@@ -202,7 +273,12 @@ def decide_spelling(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float
     if best_z < preset.spell_min_zipf or margin < preset.spell_margin or best_z - own < preset.spell_gap:
         return None
     confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
-    return best, confidence, f"not an English word; '{best}' is one letter away and far more frequent"
+    kind = "two letters swapped" if transpositions_only else "one letter away"
+    return best, confidence, f"not an English word; '{best}' is {kind} and far more frequent"
+
+
+def _capital_mid(tok: Token | None) -> bool:
+    return tok is not None and tok.mid_sentence and not tok.odd and tok.text[:1].isupper()
 
 
 def word_edits(
@@ -212,10 +288,13 @@ def word_edits(
     decided: dict[int, tuple[str, EditRule, float, str]] = {}  # start of word part -> new form
     _phrase_edits(tokens, ev, lex, decided)
     edits: list[Edit] = []
-    for tok in tokens:
-        if tok.odd:
+    last = len(tokens) - 1
+    # Dictionary words the corpus writes in lower case need no decision unless context rules are on.
+    plain = lex.plain if preset.article_min > 90 and min(preset.name_ratio) > 1 else frozenset()
+    for k, tok in enumerate(tokens):
+        if tok.odd or (tok.text in plain and not tok.sentence_start and tok.start not in decided):
             continue
-        base = split_possessive(tok.text)
+        base = tok.base
         parts = base.split("-")
         offset = tok.start
         capital_before = False
@@ -228,15 +307,9 @@ def word_edits(
             if start in decided:
                 new, rule, confidence, why = decided[start]
             elif part.islower() and not tok.in_quote and not capital_before:
-                word = part.lower()
-                found = decide_case(word, ev, lex, preset)
-                if found is None and len(parts) == 1 and base == tok.text and word not in ev.titles:
-                    spelled = decide_spelling(word, lex, preset)
-                    if spelled is not None:
-                        new, confidence, why = spelled
-                        rule = "spelling"
-                elif found is not None:
-                    new, confidence, why = found
+                found = _decide_word(text, tokens, k, last, part, len(parts) > 1 or base != tok.text, ev, lex, preset)
+                if found is not None:
+                    new, rule, confidence, why = found
             capital_before = capital_before or part[:1].isupper()
             if i == 0 and tok.sentence_start and part[:1].islower():
                 target = new if new is not None else part
@@ -260,11 +333,63 @@ def word_edits(
     return edits
 
 
+def _decide_word(
+    text: str,
+    tokens: list[Token],
+    k: int,
+    last: int,
+    part: str,
+    compound: bool,
+    ev: Evidence,
+    lex: Lexicon,
+    preset: Preset,
+) -> tuple[str, EditRule, float, str] | None:
+    """Known misspelling, then name evidence, then a swapped-letter typo, then an unknown name, then a typo."""
+    tok = tokens[k]
+    if compound:
+        found = decide_case(part, ev, lex, preset, Context(compound_part=True))
+        return None if found is None else (found[0], "case.proper_noun", found[1], found[2])
+    # Before an apostrophe (`goin'`, `yukos'`) the spelling is the writer's own; the case may still be wrong.
+    elision = tok.end < len(text) and text[tok.end] in "'’"
+    spelled = known_misspelling(part, lex) if part not in ev.titles and not elision else None
+    if spelled is not None:
+        return spelled[0], "spelling", spelled[1], spelled[2]
+    ctx = Context()
+    if part in lex.contextual or min(preset.name_ratio) <= 1:
+        prev = tokens[k - 1] if k > 0 and tokens[k - 1].end + 1 == tok.start else None
+        nxt = tokens[k + 1] if k < last and tokens[k + 1].start == tok.end + 1 else None
+        ctx = Context(
+            capitalised_neighbours=int(tok.mid_sentence and _capital_mid(prev))
+            + int(tok.mid_sentence and _capital_mid(nxt)),
+            number_before=bool(_NUMBER_BEFORE.search(text, max(0, tok.start - 4), tok.start)),
+            number_after=bool(_NUMBER_AFTER.match(text, tok.end)),
+            word_after=nxt is not None,
+        )
+    found = decide_case(part, ev, lex, preset, ctx)
+    if found is not None:
+        return found[0], "case.proper_noun", found[1], found[2]
+    if part in ev.titles:
+        return None
+    if elision:
+        found = name_like(part, lex, preset)
+        return None if found is None else (found[0], "case.proper_noun", found[1], found[2])
+    result = decide_spelling(part, lex, preset, transpositions_only=True)
+    if result is not None:
+        return result[0], "spelling", result[1], result[2]
+    result = name_like(part, lex, preset)
+    if result is not None:
+        return result[0], "case.proper_noun", result[1], result[2]
+    result = decide_spelling(part, lex, preset)
+    if result is not None:
+        return result[0], "spelling", result[1], result[2]
+    return None
+
+
 def _phrase_edits(
     tokens: list[Token], ev: Evidence, lex: Lexicon, decided: dict[int, tuple[str, EditRule, float, str]]
 ) -> None:
     """Multi-word names (`north korean` → `North Korean`) from the article's own names, then the gazetteer."""
-    keys = [split_possessive(t.text).lower() for t in tokens]
+    keys = [t.base.lower() for t in tokens]
     i = 0
     while i < len(tokens):
         matched = 0
@@ -280,7 +405,7 @@ def _phrase_edits(
                 ):
                     continue
                 for tok, word in zip(window, words, strict=True):
-                    base = split_possessive(tok.text)
+                    base = tok.base
                     if base != word and base.islower():
                         why = f"part of the name '{' '.join(words)}' ({source})"
                         decided[tok.start] = (word, "case.proper_noun", 0.95 if source == "the gazetteer" else 0.9, why)
@@ -300,7 +425,11 @@ def spacing_edits(text: str, protected: Spans, abbreviations: frozenset[str]) ->
         before = text[p - 1] if p else ""
         nxt = text[p + 1]
         after_next = text[p + 2] if p + 2 < len(text) else " "
-        if p in protected or not before or not (before.isalpha() or before in CLOSING or before.isdigit() or before == "%"):
+        if (
+            p in protected
+            or not before
+            or not (before.isalpha() or before in CLOSING or before.isdigit() or before == "%")
+        ):
             continue
         if punct in ".?!" and not (nxt.isupper() and after_next.islower()):
             continue  # `U.S.`, `a.m.`, `Node.js`, `ASP.NET` keep their stops

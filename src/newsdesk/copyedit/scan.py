@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # URLs, e-mail addresses and bare domain names: no rule may touch them.
@@ -25,8 +25,7 @@ PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[]*)(?=[^\W\d_]
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+\Z")  # U.S. a.m. e.g. J.
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -36,6 +35,13 @@ class Token:
     in_quote: bool
     #: Part of a URL, e-mail, number or code-like string: no word rule applies.
     odd: bool
+    #: The word without a possessive `'s` (`china's` → `china`): the part the case rules look at.
+    base: str
+
+
+def split_possessive(word: str) -> str:
+    """`china's` → `china`."""
+    return word[:-2] if len(word) > 2 and word[-2] in "'’" and word[-1] == "s" else word
 
 
 def _word_before(text: str, end: int) -> str:
@@ -147,5 +153,6 @@ def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans, 
             j -= 1
         prev = text[j] if j >= 0 else "\n"
         mid = s not in starts and prev not in '.?!:;“"‘([—–-\n\r' and not (prev in "’'" and j == s - 1)
-        tokens.append(Token(s, e, m.group(), s in starts, mid, s in quotes, odd))
+        word = m.group()
+        tokens.append(Token(s, e, word, s in starts, mid, s in quotes, odd, split_possessive(word)))
     return tokens, quotes, protected
