@@ -30,7 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from newsdesk.article import Event, Modality, Participant, TimeExpression
 from newsdesk.dates import anchor_date, anniversary_notices, time_expression, verb_tense
 from newsdesk.nlp import make_span, register_extensions
-from newsdesk.quotes import Resolver, cue_table, hedge_words, subject_of
+from newsdesk.quotes import Resolver, cue_table, hedge_words, names_someone, quote_spans, subject_of
 
 #: CAMEO root codes of actions between parties on an equal footing: a coordinated subject is both sides.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -77,6 +77,14 @@ def cameo_table() -> dict[str, tuple[float, str]]:
         except ValueError:  # a few rows lack a score
             table[code] = (0.0, description.strip())
     return table
+
+
+@lru_cache(maxsize=1)
+def agent_types() -> dict[str, str]:
+    """Generic agent noun → CAMEO actor type, from data/events/agents.tsv."""
+    text = resources.files("newsdesk").joinpath("data/events/agents.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {noun: code.strip() for noun, code in pairs}
 
 
 def _child(token: Token, deps: set[str] | frozenset[str]) -> Token | None:
@@ -142,11 +150,6 @@ def _is_reported(trigger: Token) -> bool:
     return False
 
 
-def _can_act(token: Token) -> bool:
-    """Demonstratives and relative pronouns ("This builds upon …", "that mitigate") are no actors."""
-    return not (token.pos_ in {"PRON", "DET"} and token.lower_ not in {"he", "she", "they", "we", "i"})
-
-
 class _Extractor:
     def __init__(self, doc: Doc, resolver: Resolver, anchor: dt.date | None, dateline: str | None) -> None:
         self.doc = doc
@@ -155,6 +158,14 @@ class _Extractor:
         self.dateline = dateline
         self.triggers = trigger_table()
         self.hedges = hedge_words()
+        self.quoted = [False] * len(doc)
+        for start, end in quote_spans(resolver.text):
+            for token in doc.char_span(start, end, alignment_mode="expand") or ():
+                self.quoted[token.i] = True
+
+    def can_act(self, token: Token) -> bool:
+        """A named actor (or a resolvable he/she), or a generic agent such as "government forces"."""
+        return names_someone(self.resolver, token) or token.lemma_.lower() in agent_types()
 
     def participant(self, token: Token | None) -> Participant | None:
         if token is None:
@@ -163,11 +174,14 @@ class _Extractor:
         return Participant(name=name, entity_id=entity_id, span=span)
 
     def trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ not in {"VERB", "NOUN"}:
+        # Part of a name ("Meet the Fockers") or inside quote marks (the speaker's words, in doc._.quotes).
+        if token.pos_ not in {"VERB", "NOUN"} or token.ent_type_ or self.quoted[token.i]:
             return None
         found = self.triggers.get((token.lemma_.lower(), token.pos_))
         if found is None or (found.prep and _prep_object(token, {found.prep}) is None):
             return None
+        if found.code[:2] in {"05", "13"} and _child(token, {"ccomp"}) is not None:
+            return None  # "agreed that he was brilliant", "warned that demand would fall": statements, not acts
         return found
 
     def roles(self, token: Token, trigger: Trigger) -> tuple[Token | None, Token | None]:
@@ -188,10 +202,10 @@ class _Extractor:
                     target = _prep_object(token, {trigger.prep} if trigger.prep else TARGET_PREPS)
         else:
             actor, target = self.noun_roles(token)
-        if actor is not None and (actor.i == token.i or not _can_act(actor)):
-            actor = None
         if actor is not None:
             actor = _possessor(self.resolver, actor)
+        if actor is not None and (actor.i == token.i or not self.can_act(actor)):
+            actor = None  # actors are people, organisations, polities and agents: not "the system"
         if target is not None and (target.ent_type_ in TIME_LABELS or target.pos_ == "PRON"):
             target = None
         if actor is not None and target is None and trigger.code[:2] in SYMMETRIC_ROOTS:
@@ -232,7 +246,9 @@ class _Extractor:
             # Attached in the parse, or right after an event noun ("a parade on Wednesday …").
             adjacent = token.pos_ == "NOUN" and ent.start - token.i == 2 and self.doc[token.i + 1].pos_ == "ADP"
             if adjacent or _attached(ent.root, {token.i}, steps=steps):
-                return time_expression(self.doc, ent, anchor=self.anchor)
+                time = time_expression(self.doc, ent, anchor=self.anchor)
+                # With an anchor, what does not resolve is a duration ("two year", "annual"), not a time.
+                return time if self.anchor is None or time.date is not None else None
         return None
 
     def place(self, sent: SpacySpan, token: Token, trigger: Trigger) -> Participant | None:
@@ -280,6 +296,8 @@ class _Extractor:
                         actor_p, modality = same[-1].actor, same[-1].modality
                 if actor_p is None and time is None:
                     continue
+                if trig.code.startswith("04") and token.pos_ == "VERB" and target and not self.can_act(target):
+                    continue  # "met the deadline", "meet a tax bill"
                 target_p = self.participant(target)
                 if target_p is not None and actor_p is not None and target_p.name == actor_p.name:
                     target_p = None

@@ -100,7 +100,10 @@ def gkg_row(analysis: Analysis, *, record: int = 1) -> list[str]:
     is_url = source.startswith(("http://", "https://"))
     places = [e for e in analysis.entities if e.label in {"GPE", "LOC", "FAC"}]
     v2_locations = ";".join(
-        "#".join([*_geo(entity.name), str(span.start)]) for entity in places for span in entity.mentions
+        "#".join([*_geo(entity.name), str(span.start)])
+        for entity in places
+        for span in entity.mentions
+        if span.field == "body"
     )
     v1_locations = ";".join("#".join(g[:4] + g[5:]) for g in (_geo(e.name) for e in places))
     dates = []

@@ -500,13 +500,14 @@ def extract_direct_quotes(
     return quotes
 
 
-def _names_someone(resolver: Resolver, token: Token) -> bool:
-    """A person, organisation or place-as-government, or a pronoun standing for one."""
+def names_someone(resolver: Resolver, token: Token) -> bool:
+    """A person, organisation or place-as-government, a resolvable he/she, or a phrase modified by one
+    ("South Korean officials", "Opel management")."""
     mention = resolver.mention_at(token)
     if mention is not None:
         return mention.label in {"PERSON", "ORG", "GPE", "NORP"}
     if token.pos_ == "PRON":
-        return token.lower_ in PERSONAL_PRONOUNS | {"they", "we", "i"}
+        return token.lower_ in PERSONAL_PRONOUNS and resolver.pronoun(token) is not None
     return any(resolver.mention_at(child) is not None for child in token.children if child.dep_ in {"amod", "compound"})
 
 
@@ -557,7 +558,7 @@ def extract_indirect_quotes(
         speaker_token = subject_of(token)
         if speaker_token is None or left.i <= speaker_token.i <= right.i:
             continue
-        if content.dep_ in {"dobj", "attr"} and not _names_someone(resolver, speaker_token):
+        if content.dep_ in {"dobj", "attr"} and not names_someone(resolver, speaker_token):
             continue  # "the meeting underscores a growing alignment": an inanimate subject says nothing
         name, entity_id, mention = resolver.resolve(speaker_token)
         quotes.append(
