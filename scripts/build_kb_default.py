@@ -23,7 +23,10 @@ from newsdesk.entities.kb import KBRecord, KBWriter, newsdesk_id
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "data" / "entities"
 WORDLIST = Path("/usr/share/dict/american-english")
-MIN_CITY_POPULATION = 100_000
+#: Cities this large are in the KB; below GAZETTEER_POPULATION only for linking and type checks, with a
+#: prior under the gazetteer's threshold (newsdesk_gazetteer's min_prior, 0.3).
+MIN_CITY_POPULATION = 15_000
+GAZETTEER_POPULATION = 100_000
 #: Cities this large also get their ASCII alternative names (Peking, Bombay, Kiev).
 ALTERNATES_POPULATION = 1_000_000
 
@@ -117,7 +120,11 @@ def main() -> None:
             name=city["name"],
             label="GPE",
             description=f"capital of {where}" if is_capital else f"city in {where}",
-            prior=population_prior(pop, 0.3, 0.8) + (0.2 if is_capital else 0.0),
+            prior=(
+                population_prior(pop, 0.3, 0.8) + (0.2 if is_capital else 0.0)
+                if pop >= GAZETTEER_POPULATION or is_capital
+                else population_prior(pop, 0.1, 0.25)
+            ),
             country=country.id,
             relations=[("P17", country.id)] + ([("P131", state.id)] if state else []),
         )

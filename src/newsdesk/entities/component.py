@@ -86,6 +86,7 @@ class EntityBuilder:
         headline = article.headline if article and article.headline else ""
         if headline:
             context.update(content_words(headline))
+        context.update(normalize(name) for group in groups for name in group.names)
         links = {}
         for i, group in enumerate(groups):
             if group.label in NAME_LABELS:

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, open_kb, stop_words
+from newsdesk.entities.kb import DATA, KnowledgeBase, common_words, normalize, open_kb, stop_words
 
 #: Labels of names (the rest are values: dates, amounts) that consistency rules apply to.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -38,6 +38,9 @@ REPAIRABLE = frozenset({"ORG", "FAC", "LOC", "GPE", "NORP", "PRODUCT", "WORK_OF_
 #: Lower-case words allowed inside a capitalised multi-word name (`Bank of England`).
 NAME_JOINERS = frozenset({"of", "the", "and", "de", "du", "da", "von", "van", "der", "al", "el", "la", "le", "for"})
 MAX_ALIAS_WORDS = 6
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "of", "around"}
+)
 TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "(", ")", '"'})
 
 
@@ -68,18 +71,26 @@ class Gazetteer:
         self.propagate = propagate
 
     @classmethod
-    def for_kb(cls, kb: KnowledgeBase, *, min_prior: float = 0.0, propagate: bool = True) -> Gazetteer:
+    def for_kb(cls, kb: KnowledgeBase, *, min_prior: float = 0.3, propagate: bool = True) -> Gazetteer:
         """One gazetteer per KB and options in a process: building the alias table is the costly part."""
         return _gazetteer(kb, min_prior, propagate)
 
     def __call__(self, doc: Doc) -> Doc:
         keys = [token_key(t) for t in doc]
         ents = {span: e.label_ for e in doc.ents for span in _split(doc, e.start, e.end)}
+        if any(t.is_title or t.is_upper for t in doc[:200]):
+            # In cased copy a lower-case English word is a word (`fine china`), whatever the model says.
+            ents = {
+                (s, e): label
+                for (s, e), label in ents.items()
+                if not (label in NAME_LABELS and doc[s:e].text.islower() and " ".join(keys[s:e]) in common_words())
+            }
         ents = self._add_kb_matches(doc, keys, ents)
         ents = {span: label for span, label in (self._trim(doc, s, e, label) for (s, e), label in ents.items()) if span}
         if self.propagate:
             ents = self._propagate(doc, keys, ents)
         ents = self._teams(doc, keys, ents)
+        ents = self._facilities(doc, keys, ents)
         doc.ents = [Span(doc, s, e, label=label) for (s, e), label in sorted(ents.items())]
         return doc
 
@@ -150,16 +161,41 @@ class Gazetteer:
         sides are named by their country.
         """
         out = dict(ents)
+        marked = {
+            " ".join(k for k in keys[s:e] if k) for s, e in ents if s > 0 and doc[s - 1].lower_ in PLACE_PREPOSITIONS
+        }
         for (s, e), label in ents.items():
             if label != "GPE":
                 continue
-            hit = self.aliases.get(" ".join(k for k in keys[s:e] if k))
+            key = " ".join(k for k in keys[s:e] if k)
+            if key not in marked and not self.kb.candidates(key):
+                # Every country and town of 15,000 people is in the KB: a "place" it does not know, and
+                # that no `in`/`from` marks as a place, is more often a company or a body than a village.
+                out[(s, e)] = "ORG"
+                continue
+            hit = self.aliases.get(key)
             if hit is not None and hit[1]:
                 continue
             sent = doc[s].sent if doc.has_annotation("SENT_START") else doc[:]
             score = e < len(doc) and doc[e].like_num and doc[e].ent_type_ not in ("DATE", "TIME")
             if score and not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 out[(s, e)] = "ORG"
+        return out
+
+    def _facilities(self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+        """A name followed by a facility noun is the facility (`Druzhba pipeline`), unless it is a known place."""
+        out = dict(ents)
+        taken = {k for s, e in ents for k in range(s, e)}
+        for (s, e), label in ents.items():
+            if (
+                label in NAME_LABELS
+                and e < len(doc)
+                and e not in taken
+                and doc[e].lower_ in facility_nouns()
+                and " ".join(k for k in keys[s:e] if k) not in self.aliases
+            ):
+                del out[(s, e)]
+                out[(s, e + 1)] = "FAC"
         return out
 
     # -- 3: clean-up ----------------------------------------------------------------------------------
@@ -219,6 +255,12 @@ class Gazetteer:
         return out
 
 
+@cache
+def facility_nouns() -> frozenset[str]:
+    lines = (DATA / "facility_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """A model entity cut at punctuation spaced on both sides: `Romania - Cosmin Contra` is two names."""
     pieces, first = [], start
@@ -245,7 +287,7 @@ def _gazetteer(kb: KnowledgeBase, min_prior: float, propagate: bool) -> Gazettee
 
 @Language.factory(
     "newsdesk_gazetteer",
-    default_config={"kb": "", "min_prior": 0.0, "propagate": True},
+    default_config={"kb": "", "min_prior": 0.3, "propagate": True},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )

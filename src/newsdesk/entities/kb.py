@@ -75,7 +75,7 @@ class Candidate:
     description: str
     prior: float
     country: str | None  # canonical name of the country, resolved through the KB
-    context: frozenset[str] = field(default_factory=frozenset)  # normalized words of description + relations
+    context: frozenset[str] = field(default_factory=frozenset)  # description words, related entities' names
 
 
 @dataclass
@@ -162,10 +162,11 @@ class KnowledgeBase:
             "SELECT e.name FROM relation r JOIN entity e ON e.id = r.target WHERE r.entity = ?", (id_,)
         ).fetchall()
         country_name = self.name_of(country) if country else None
-        words = set(content_words(desc or ""))
-        for (other,) in related:
-            words.update(content_words(other))
-        return Candidate(id_, name, label, desc or "", prior, country_name, frozenset(words))  # type: ignore[arg-type]
+        # Related entities count as whole names (`united states` is one piece of evidence, not two).
+        features = set(content_words(desc or "")) | {normalize(other) for (other,) in related}
+        if country_name:
+            features.add(normalize(country_name))
+        return Candidate(id_, name, label, desc or "", prior, country_name, frozenset(features))  # type: ignore[arg-type]
 
     def name_of(self, entity_id: str) -> str | None:
         row = self.db.execute("SELECT name FROM entity WHERE id = ?", (entity_id,)).fetchone()

@@ -31,7 +31,7 @@ def compatible(ner_label: str, kb_label: str) -> bool:
 
 
 class Linker:
-    def __init__(self, kb: KnowledgeBase, *, threshold: float = 0.5, prior_weight: float = 0.4) -> None:
+    def __init__(self, kb: KnowledgeBase, *, threshold: float = 0.5, prior_weight: float = 0.5) -> None:
         if not 0.0 <= threshold <= 1.0 or not 0.0 <= prior_weight <= 1.0:
             raise ValueError("threshold and prior_weight must be within [0, 1]")
         self.kb = kb
@@ -48,28 +48,31 @@ class Linker:
     def link(self, names: Iterable[str], label: str, context: set[str]) -> Link | None:
         """The best candidate for an entity called `names`, typed `label`, in an article with `context` words.
 
-        `context` holds normalized content words of the article (see `kb.content_words`); the entity's own
-        name words are removed from it so a name never counts as evidence for itself.
+        `context` holds the article's normalized content words (see `kb.content_words`) and the normalized
+        names of its entities; the entity's own names are removed so a name is no evidence for itself.
         """
         names = list(names)
         cands = self.candidates(names)
         if not cands:
             return None
-        own = {w for n in names for w in normalize(n).split()}
+        own = {normalize(n) for n in names} | {w for n in names for w in normalize(n).split()}
         ctx = context - own
-        overlaps = [len(c.context & ctx) for c in cands]
-        top = max(overlaps) or 1
         raws = []
-        for cand, overlap in zip(cands, overlaps, strict=True):
-            raw = self.prior_weight * cand.prior + (1 - self.prior_weight) * overlap / top
+        for cand in cands:
+            overlap = len(cand.context & ctx)
+            # Context evidence saturates: one shared fact gives 0.5, two 0.67, three 0.75.
+            raw = self.prior_weight * cand.prior + (1 - self.prior_weight) * overlap / (overlap + 1)
             raws.append(raw * (1.0 if compatible(label, cand.label) else TYPE_PENALTY))
         best = max(range(len(cands)), key=raws.__getitem__)
-        total = sum(raws) or 1.0
-        cand = cands[best]
-        # Share of the score among candidates, scaled by how much evidence the winner has at all.
-        evidence = max(cand.prior, overlaps[best] / top)
-        fit = 1.0 if compatible(label, cand.label) else TYPE_PENALTY
-        confidence = round(raws[best] / total * fit * (0.6 + 0.4 * evidence), 4)
+        # Among rivals, a candidate is as sure as its share of the scores. Alone and of the right type,
+        # only its own evidence counts: an unrivalled name is half-way linked already.
+        if len(cands) > 1:
+            confidence = raws[best] / (sum(raws) or 1.0)
+        elif compatible(label, cands[best].label):
+            confidence = 0.5 + 0.5 * raws[best]
+        else:
+            confidence = raws[best]
+        confidence = round(min(1.0, confidence), 4)
         if confidence < self.threshold:
             return None
-        return Link(cand, confidence)
+        return Link(cands[best], confidence)

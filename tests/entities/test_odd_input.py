@@ -1,0 +1,66 @@
+"""Odd input must neither crash nor hang: empty text, no article, unbalanced quotes, long lines, mixed scripts."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import newsdesk.entities
+from newsdesk.article import Article
+from newsdesk.entities.component import strip_title
+from newsdesk.nlp import load_model
+from newsdesk.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return newsdesk.entities.add_pipes(load_model())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "“Unbalanced quote from President Xi in Beijing",
+        "Москва и Пекин: Putin met Xi Jinping in 北京 on Monday.",
+        "russia china ukraine japan " * 2000,
+        "The The The the of of of , , , ...",
+        "A" * 5000,
+    ],
+)
+def test_plain_nlp_without_article(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert isinstance(doc._.entities, list)
+    for entity in doc._.entities:
+        assert 0.0 <= entity.salience <= 1.0
+        assert all(m.field == "body" for m in entity.mentions)
+
+
+def test_lower_case_names_are_found_when_they_are_no_words(nlp: Language) -> None:
+    doc = nlp("officials in slovakia and ukraine met on monday.")
+    assert {e.name: e.label for e in doc._.entities}.items() >= {"Slovakia": "GPE", "Ukraine": "GPE"}.items()
+
+
+def test_lower_case_english_words_are_not_places(nlp: Language) -> None:
+    doc = nlp("She bought fine china and a turkey for us.")
+    assert not [e for e in doc._.entities if e.label in ("GPE", "LOC")]
+
+
+def test_headline_only_article(pipeline: Pipeline) -> None:
+    analysis = pipeline.analyze(Article.create("", headline="Russia and China Sign Deal"))
+    names = {e.name for e in analysis.entities}
+    assert {"Russia", "China"} <= names
+    assert all(m.field == "headline" for e in analysis.entities for m in e.mentions)
+
+
+def test_titles_are_stripped_but_never_the_whole_name() -> None:
+    assert strip_title(["Prime", "Minister", "Robert", "Fico"]) == 2
+    assert strip_title(["President", "Xi"]) == 1
+    assert strip_title(["President"]) == 0
+
+
+def test_component_options_are_checked() -> None:
+    nlp = load_model()
+    with pytest.raises(ValueError):
+        nlp.add_pipe("newsdesk_gazetteer", config={"min_prior": 2.0})
