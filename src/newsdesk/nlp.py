@@ -36,6 +36,9 @@ EXTENSIONS = (
 )
 
 
+_TEXT_KEY = ("newsdesk", "text", None, None)
+
+
 def register_extensions() -> None:
     """Register the `Doc._` extensions (idempotent)."""
     for name in EXTENSIONS:
@@ -43,11 +46,19 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy rebuilds it from the tokens on every access."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def make_span(doc: Doc, start: int, end: int) -> Span:
     """A `Span` for characters `start:end` of the corrected text, located in the original too."""
     offsets: OffsetMap = doc._.offsets or OffsetMap.identity()
     return Span(
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         start=start,
         end=end,
         original_start=offsets.to_original(start),
