@@ -36,7 +36,7 @@ EXTENSIONS = (
 )
 
 
-_TEXT_KEY = ("newsdesk", "text", None, None)
+_TEXT_KEY = "newsdesk.text"
 
 
 def register_extensions() -> None:
