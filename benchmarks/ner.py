@@ -167,12 +167,21 @@ def main() -> None:
                 sp = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in spacy_nlp.pipe(texts)]
             results["spacy en_core_web_sm"] = sp
         if newsdesk is not None:
-            with timer.time("newsdesk"):
+            with timer.time("newsdesk ner stage"):
+                # The NER stage alone: the same spaCy model plus the entity components, no copy-edit.
+                for _ in newsdesk.nlp.pipe(texts):
+                    pass
+            with timer.time("newsdesk pipeline"):
                 analyses = list(newsdesk.pipe(Article.create(t) for t in texts))
-            nd = [
-                [(m.original_start, m.original_end, e.label) for e in a.entities for m in e.mentions] for a in analyses
+            results["newsdesk"] = [
+                [
+                    (m.original_start, m.original_end, e.label)
+                    for e in a.entities
+                    for m in e.mentions
+                    if m.field == "body"
+                ]
+                for a in analyses
             ]
-            results["newsdesk"] = nd
         for system, chars in results.items():
             pred = [align(c, r[1], r[2]) for c, r in zip(chars, rendered, strict=True)]
             s, t = score(gold, pred), per_type(gold, pred)
@@ -185,11 +194,20 @@ def main() -> None:
         markdown_table(["variant", "system", "P", "R", "F1", "PER F1", "ORG F1", "LOC F1", "MISC F1"], rows),
         "",
         markdown_table(["system", "words/second (all three variants)"], [[k, round(v)] for k, v in speed.items()]),
+        "",
+        "Documents run as text (tokens joined by spaces, sentences by newlines). Noisy casing: 10% of "
+        f"mid-sentence capitalised tokens and 8% of sentence starts lower-cased (random seed {SEED}).",
     ]
-    if "spacy" in timer.seconds and "newsdesk" in timer.seconds:
-        ratio = timer.seconds["newsdesk"] / timer.seconds["spacy"]
-        md += ["", f"newsdesk time / spaCy time: {ratio:.3f}"]
-        data["time_ratio"] = ratio
+    if "spacy" in timer.seconds and "newsdesk ner stage" in timer.seconds:
+        ratio = timer.seconds["newsdesk ner stage"] / timer.seconds["spacy"]
+        full = timer.seconds["newsdesk pipeline"] / timer.seconds["spacy"]
+        md += [
+            "",
+            f"NER stage (spaCy + newsdesk_gazetteer + newsdesk_entities) time / spaCy time: {ratio:.3f}; "
+            f"whole newsdesk pipeline (copy-edit pre-pass, NER stage, Analysis) / spaCy: {full:.3f}.",
+        ]
+        data["time_ratio_ner_stage"] = ratio
+        data["time_ratio_pipeline"] = full
     data["words_per_second"] = speed
     text = "\n".join(md)
     if args.split == "testb" and args.limit is None:

@@ -31,7 +31,7 @@ from newsdesk.article import Article, Entity, EntityLabel, Span
 from newsdesk.entities.gazetteer import NAME_LABELS, Gazetteer, is_capitalised, safe_lower
 from newsdesk.entities.kb import DATA, content_words, newsdesk_id, normalize, open_kb
 from newsdesk.entities.link import Link, Linker
-from newsdesk.nlp import make_span, register_extensions
+from newsdesk.nlp import doc_text, make_span, register_extensions
 
 QID = re.compile(r"Q[0-9]+")
 #: Salience weights: frequency, earliness, headline. Values (dates, amounts) are scaled down.
@@ -82,7 +82,7 @@ class EntityBuilder:
     def __call__(self, doc: Doc) -> Doc:
         article: Article | None = doc._.article
         groups = self._group(doc)
-        context = set(content_words(doc.text[:20000]))
+        context = set(content_words(doc_text(doc)[:20000]))
         headline = article.headline if article and article.headline else ""
         if headline:
             context.update(content_words(headline))
@@ -109,9 +109,10 @@ class EntityBuilder:
                 start += strip_title([t.text for t in ent])
             spans.append((doc[start].idx, ent.end_char, ent.label_))
         # Longest person names first, so short mentions find the full name whatever the order.
-        order = sorted(spans, key=lambda m: -len(normalize(doc.text[m[0] : m[1]]).split()) if m[2] == "PERSON" else 0)
+        text_of = doc_text(doc)
+        order = sorted(spans, key=lambda m: -len(normalize(text_of[m[0] : m[1]]).split()) if m[2] == "PERSON" else 0)
         for start, end, label in order:
-            text = doc.text[start:end]
+            text = text_of[start:end]
             key = normalize(text)
             if not key:
                 continue
@@ -185,7 +186,7 @@ class EntityBuilder:
             taken.append((s, e))
 
     def _entities(self, doc: Doc, groups: list[Group], links: dict[int, Link], headline: str) -> list[Entity]:
-        length = max(len(doc.text), 1)
+        length = max(len(doc_text(doc)), 1)
         top = max((len(g.mentions) for g in groups), default=1) or 1
         out = []
         for i, group in enumerate(groups):

@@ -46,6 +46,7 @@ PRIOR_SITELINKS = 300
 RELATION_PROPS = ("P17", "P27", "P131", "P36", "P54", "P102", "P108", "P159", "P30", "P1376")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lookup key of a name: accents and case folded, dots dropped, white space and hyphens collapsed.
 
