@@ -221,7 +221,8 @@ class Resolver:
         if mention is None:
             # The head of "Russia's war" or "officials" may not be an entity: its phrase still names someone.
             for child in token.children:
-                inner = self.mention_at(child) if child.dep_ in {"compound", "amod"} else None
+                # "Clinton's running mate, Tim Kaine," names its speaker in the apposition.
+                inner = self.mention_at(child) if child.dep_ in {"compound", "amod", "appos"} else None
                 if inner is not None and inner.label in {"PERSON", "ORG"}:
                     mention = inner
         if mention is not None:
@@ -483,6 +484,8 @@ def extract_direct_quotes(
         words = len(ctx.text[start:end].split())
         if found.cue is None and kind == "partial" and words < min_partial_words:
             continue
+        if kind == "partial" and ctx.text[end - 1] in ".!?" and end - 1 > start:
+            end -= 1  # the full stop inside the closing mark ends the reporter's sentence, not the quote
         cue_tokens = [found.cue] if found.cue is not None else []
         quotes.append(
             Quote(
