@@ -1,0 +1,294 @@
+"""Keyphrase extraction on news: newsdesk against YAKE, textacy TextRank/sgrank, TF-IDF and FirstPhrases.
+
+Datasets (see each SOURCE.md): 500N-KPCrowd v1.1 public set (with and without its title-only
+documents) and DUC-2001 public set. Every system sees the same documents in the same run: the title
+and the body (newsdesk gets the title as the article's headline, the peers get `title + body` as one
+text; a title-only document is its own body).
+
+Scoring, the standard way (Hasan & Ng 2014; pke / Gallina et al. 2020): phrases lower-cased, split on
+anything but letters and digits, each word Porter-stemmed (nltk's PorterStemmer, no download); gold and
+predicted lists de-duplicated after that; a prediction counts when it equals a gold phrase exactly;
+P@k = hits / (number of predictions kept, at most k), R@k = hits / gold phrases, F1 per document,
+macro-averaged over documents.
+
+Time per document: newsdesk is the real pipeline (`Pipeline(stages=[...])`), run component by
+component so each stage is timed; the spaCy-based peers are charged the same model's parse (timed
+separately, batched) plus their own extraction. sgrank is slow: it runs on a fixed-seed subsample,
+and every system is scored on that subsample too so the comparison stays on the same documents.
+
+    .venv/bin/python benchmarks/keywords.py [--limit N] [--sgrank-docs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import yake
+from benchmarks.common import DATA, Timer, markdown_table, read_jsonl, write_results
+from nltk.stem.porter import PorterStemmer
+from spacy.tokens import Doc
+from textacy.extract import keyterms
+
+import newsdesk.keywords  # noqa: F401  (registers the newsdesk_keywords factory)
+from newsdesk.article import Article
+from newsdesk.nlp import load_model
+from newsdesk.pipeline import Pipeline
+
+K_VALUES = (5, 10)
+SEED = 20261129
+
+#: Published F1@10 (%) from PEER_SCORES.md (JCDL 2020, pke implementations), for the README table.
+PUBLISHED_F1_10 = {
+    "500N-KPCrowd": {"FirstPhrases": 17.1, "TextRank": 7.1, "TfIdf": 16.9, "MultipartiteRank": 18.2, "YAKE": 17.3},
+    "DUC-2001": {"FirstPhrases": 24.6, "TextRank": 21.5, "TfIdf": 23.3, "PositionRank": 28.6, "EmbedRank": 29.5},
+}
+
+_stemmer = PorterStemmer()
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(phrase: str) -> str:
+    """Lower-case, split on non-alphanumerics, Porter-stem each word."""
+    return " ".join(_stemmer.stem(w) for w in _NON_WORD.sub(" ", phrase.lower()).split())
+
+
+def dedupe(phrases: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for p in phrases:
+        n = normalise(p)
+        if n:
+            seen.setdefault(n, None)
+    return list(seen)
+
+
+def f1_at(predicted: list[str], gold: set[str], k: int) -> float:
+    top = predicted[:k]
+    hits = sum(1 for p in top if p in gold)
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(top), hits / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+@dataclass
+class Document:
+    id: str
+    title: str | None
+    body: str
+    gold: set[str]
+    title_only: bool = False
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\n\n{self.body}" if self.title and self.body != self.title else self.body
+
+
+def load_500n() -> list[Document]:
+    docs = []
+    for row in read_jsonl(DATA / "500n_kpcrowd" / "test.jsonl"):
+        title, _, rest = row["text"].partition("\n")
+        body = rest.strip() or title
+        docs.append(
+            Document(
+                row["id"],
+                title.strip() if rest.strip() else None,
+                body,
+                set(dedupe(row["keyphrases"])),
+                row["title_only"],
+            )
+        )
+    return docs
+
+
+def load_duc() -> list[Document]:
+    return [
+        Document(row["id"], row.get("title"), row["text"], set(dedupe(row["keyphrases"])))
+        for row in read_jsonl(DATA / "duc2001" / "test.jsonl")
+    ]
+
+
+# --- baselines written here (pke's definitions, on spaCy's tags) ------------------------------------
+
+
+def longest_np_sequences(doc: Doc) -> list[tuple[str, int]]:
+    """pke's default candidates: longest runs of NOUN/PROPN/ADJ (lower-cased), with their first offset."""
+    out: list[tuple[str, int]] = []
+    run: list[Any] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_stop:
+            run.append(token)
+            continue
+        if run:
+            out.append((" ".join(t.lower_ for t in run), run[0].i))
+            run = []
+    return out
+
+
+def first_phrases(doc: Doc, k: int) -> list[str]:
+    """FirstPhrases (pke): candidates ranked by first occurrence."""
+    first: dict[str, int] = {}
+    for phrase, i in longest_np_sequences(doc):
+        first.setdefault(phrase, i)
+    return sorted(first, key=first.__getitem__)[:k]
+
+
+def tfidf(doc: Doc, k: int, df: Counter[str], n_docs: int) -> list[str]:
+    """TfIdf (pke): candidate frequency × log(N / df), df over the documents of the same dataset."""
+    tf = Counter(p for p, _ in longest_np_sequences(doc))
+    scores = {p: n * math.log(n_docs / max(df[p], 1)) for p, n in tf.items()}
+    return sorted(scores, key=lambda p: -scores[p])[:k]
+
+
+# --- the run --------------------------------------------------------------------------------------
+
+
+def newsdesk_stages() -> list[str]:
+    """The pipeline's stages for keywords: the entities stages when they exist, then keywords."""
+    try:
+        from newsdesk.entities import STAGES
+    except ImportError:
+        return ["newsdesk_keywords"]
+    return [*STAGES, "newsdesk_keywords"]
+
+
+def run_newsdesk(docs: list[Document], timer: Timer) -> list[list[str]]:
+    stages = newsdesk_stages()
+    pipeline = Pipeline(stages=stages)
+    out = []
+    for d in docs:
+        article = Article.create(d.body, headline=d.title)
+        with timer.time("newsdesk"):
+            doc = pipeline.prepare(article)
+            for name, component in pipeline.nlp.pipeline:
+                with timer.time(f"stage:{name}"):
+                    doc = component(doc)
+        out.append([k.text for k in doc._.keywords][:10])
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N documents of each dataset (smoke test)")
+    parser.add_argument("--sgrank-docs", type=int, default=40, help="fixed-seed subsample size per dataset for sgrank")
+    args = parser.parse_args(argv)
+
+    nlp = load_model()
+    datasets = {"500N-KPCrowd": load_500n(), "DUC-2001": load_duc()}
+    report: dict[str, Any] = {"datasets": {}, "scorer": "lower-case, Porter-stemmed exact match, macro F1"}
+    sections = []
+    stage_rows = []
+    for name, docs in datasets.items():
+        docs = docs[: args.limit] if args.limit else docs
+        timer = Timer()
+        predictions: dict[str, list[list[str]]] = {}
+        print(f"{name}: newsdesk", file=sys.stderr, flush=True)
+        predictions["newsdesk"] = run_newsdesk(docs, timer)
+        print(f"{name}: parse", file=sys.stderr, flush=True)
+        with timer.time("parse (peers)"):
+            parsed = list(nlp.pipe((d.text for d in docs), batch_size=16))
+        df: Counter[str] = Counter()
+        for doc in parsed:
+            df.update({p for p, _ in longest_np_sequences(doc)})
+        extractor = yake.KeywordExtractor(lan="en", n=3, top=10)
+        n_docs = len(docs)
+        systems: dict[str, Callable[[Document, Doc], list[str]]] = {
+            "YAKE": lambda d, doc, ex=extractor: [kw for kw, _ in ex.extract_keywords(d.text)],
+            "textacy TextRank": lambda d, doc: [t for t, _ in keyterms.textrank(doc, topn=10)],
+            "TF-IDF": lambda d, doc, df=df, n=n_docs: tfidf(doc, 10, df, n),
+            "FirstPhrases": lambda d, doc: first_phrases(doc, 10),
+        }
+        for system, fn in systems.items():
+            print(f"{name}: {system}", file=sys.stderr, flush=True)
+            predictions[system] = []
+            for d, doc in zip(docs, parsed, strict=True):
+                with timer.time(system):
+                    predictions[system].append(fn(d, doc))
+        rng = random.Random(SEED)
+        sub = sorted(rng.sample(range(len(docs)), min(args.sgrank_docs, len(docs))))
+        sg: dict[int, list[str]] = {}
+        print(f"{name}: sgrank", file=sys.stderr, flush=True)
+        for i in sub:
+            with timer.time("textacy sgrank"):
+                sg[i] = [t for t, _ in keyterms.sgrank(parsed[i], topn=10)]
+
+        parse_per_doc = timer.seconds["parse (peers)"] / len(docs)
+        subsets = {"all": list(range(len(docs)))}
+        if any(d.title_only for d in docs):
+            subsets["without title-only"] = [i for i, d in enumerate(docs) if not d.title_only]
+        subsets[f"sgrank subsample ({len(sub)})"] = sub
+        results: dict[str, Any] = {}
+        rows = []
+        for subset, idx in subsets.items():
+            systems_here = [*predictions, "textacy sgrank"]
+            for system in systems_here:
+                if system == "textacy sgrank" and not subset.startswith("sgrank"):
+                    continue
+                preds = sg if system == "textacy sgrank" else dict(enumerate(predictions[system]))
+                scores = {
+                    k: 100 * sum(f1_at(dedupe(preds[i]), docs[i].gold, k) for i in idx) / len(idx) for k in K_VALUES
+                }
+                n_timed = len(sub) if system == "textacy sgrank" else len(docs)
+                seconds = timer.seconds[system] / n_timed + (parse_per_doc if system not in ("newsdesk", "YAKE") else 0)
+                published = PUBLISHED_F1_10[name].get(system.replace("textacy ", "").replace("TF-IDF", "TfIdf"), "")
+                rows.append([subset, system, len(idx), scores[5], scores[10], published, seconds * 1000])
+                results.setdefault(subset, {})[system] = {
+                    "f1@5": scores[5],
+                    "f1@10": scores[10],
+                    "ms_per_doc": seconds * 1000,
+                }
+        for subset in subsets:
+            peers = {s: v["f1@10"] for s, v in results[subset].items() if s != "newsdesk"}
+            best = max(peers, key=peers.__getitem__)
+            results[subset]["ratio_to_best_peer_f1@10"] = results[subset]["newsdesk"]["f1@10"] / max(peers[best], 1e-9)
+            results[subset]["best_peer"] = best
+        stage_times = {
+            k.removeprefix("stage:"): v / len(docs) * 1000 for k, v in timer.seconds.items() if k.startswith("stage:")
+        }
+        keyword_share = stage_times.get("newsdesk_keywords", 0.0) / max(
+            sum(stage_times.values()) - stage_times.get("newsdesk_keywords", 0.0), 1e-9
+        )
+        stage_rows += [[name, stage, ms] for stage, ms in stage_times.items()]
+        report["datasets"][name] = {
+            "documents": len(docs),
+            "results": results,
+            "stage_ms_per_doc": stage_times,
+            "keywords_cost_vs_rest_of_pipeline": keyword_share,
+        }
+        ratio_lines = "\n".join(
+            f"- {subset}: newsdesk F1@10 / best peer ({results[subset]['best_peer']}) = "
+            f"{results[subset]['ratio_to_best_peer_f1@10']:.2f}"
+            for subset in subsets
+        )
+        sections.append(
+            f"## {name}\n\n"
+            + markdown_table(["documents", "system", "n", "F1@5", "F1@10", "published F1@10", "ms/doc"], rows)
+            + f"\n\n{ratio_lines}\n- keyword stage cost: {100 * keyword_share:.1f}% of the rest of the pipeline's time"
+        )
+    markdown = (
+        "# Keywords: newsdesk vs open keyphrase extractors (same run, same documents)\n\n"
+        "F1 in %, lower-cased Porter-stemmed exact match, duplicates removed, macro-averaged; top-k of each system. "
+        "Published figures: JCDL 2020 (pke), see ../shared/data/PEER_SCORES.md; they use other preprocessing, "
+        "so compare trends. ms/doc of the spaCy-based peers includes the model's parse.\n\n"
+        + "\n\n".join(sections)
+        + "\n\n## newsdesk stage times (ms per document)\n\n"
+        + markdown_table(["dataset", "stage", "ms/doc"], stage_rows)
+    )
+    write_results("keywords", markdown, report)
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    main()
+    print(f"\n{time.perf_counter() - start:.0f} s", file=sys.stderr)
