@@ -77,18 +77,21 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         keys = [token_key(t) for t in doc]
+        # Words the copy itself capitalises mid-sentence: lower-cased elsewhere they are the same name.
+        named = frozenset(k for t, k in zip(doc, keys, strict=True) if t.text[:1].isupper() and not t.is_sent_start)
         ents = {span: e.label_ for e in doc.ents for span in _split(doc, e.start, e.end)}
         if any(t.is_title or t.is_upper for t in doc[:200]):
             # In cased copy a lower-case English word is a word (`fine china`), whatever the model says.
             ents = {
                 (s, e): label
                 for (s, e), label in ents.items()
-                if not (label in NAME_LABELS and doc[s:e].text.islower() and " ".join(keys[s:e]) in common_words())
+                if not (label in NAME_LABELS and doc[s:e].text.islower() and not _known(keys[s:e], named))
             }
-        ents = self._add_kb_matches(doc, keys, ents)
+        ents = self._add_kb_matches(doc, keys, ents, named)
+        ents = _extend_names(doc, keys, ents)
         ents = {span: label for span, label in (self._trim(doc, s, e, label) for (s, e), label in ents.items()) if span}
         if self.propagate:
-            ents = self._propagate(doc, keys, ents)
+            ents = self._propagate(doc, keys, ents, named)
         ents = self._teams(doc, keys, ents)
         ents = self._facilities(doc, keys, ents)
         doc.ents = [Span(doc, s, e, label=label) for (s, e), label in sorted(ents.items())]
@@ -96,7 +99,9 @@ class Gazetteer:
 
     # -- 1 and 2: KB matches and label repair ------------------------------------------------------
 
-    def matches(self, doc: Doc, keys: list[str]) -> Iterable[tuple[int, int, str, bool]]:
+    def matches(
+        self, doc: Doc, keys: list[str], named: frozenset[str] = frozenset()
+    ) -> Iterable[tuple[int, int, str, bool]]:
         """Longest KB alias matches, left to right, not overlapping, that pass the casing check."""
         i, n = 0, len(doc)
         while i < n:
@@ -105,7 +110,7 @@ class Gazetteer:
                 for j in range(min(n, i + self.max_words), i, -1):
                     key = " ".join(k for k in keys[i:j] if k)
                     hit = self.aliases.get(key)
-                    if hit and keys[j - 1] and self._acceptable(doc[i:j], key):
+                    if hit and keys[j - 1] and self._acceptable(doc[i:j], key, named):
                         found = (i, j, *hit)
                         break
             if found:
@@ -115,17 +120,17 @@ class Gazetteer:
                 i += 1
 
     @staticmethod
-    def _acceptable(span: Span, key: str) -> bool:
+    def _acceptable(span: Span, key: str, named: frozenset[str]) -> bool:
         if is_capitalised(span):
             # A capitalised English word opening a sentence is capitalised by position only.
             return not (len(span) == 1 and span[0].is_sent_start and key in common_words() and span.text.istitle())
-        return safe_lower(key)
+        return safe_lower(key) or _known(key.split(), named)
 
     def _add_kb_matches(
-        self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]
+        self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str], named: frozenset[str]
     ) -> dict[tuple[int, int], str]:
         owner = _owners(len(doc), ents)
-        for start, end, label, strong in self.matches(doc, keys):
+        for start, end, label, strong in self.matches(doc, keys, named):
             covering = {span for span in owner[start:end] if span is not None}
             if not covering:
                 ents[(start, end)] = label
@@ -212,7 +217,9 @@ class Gazetteer:
 
     # -- 4: document-level consistency -------------------------------------------------------------
 
-    def _propagate(self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    def _propagate(
+        self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str], named: frozenset[str]
+    ) -> dict[tuple[int, int], str]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         parts: Counter[str] = Counter()
         for (s, e), label in ents.items():
@@ -247,7 +254,7 @@ class Gazetteer:
                     if any(owner[k] is not None for k in range(i, j)):
                         continue
                     key = " ".join(k for k in keys[i:j] if k)
-                    if key in best and keys[j - 1] and self._acceptable(doc[i:j], key):
+                    if key in best and keys[j - 1] and self._acceptable(doc[i:j], key, named):
                         hit = (i, j)
                         out[hit] = best[key]
                         break
@@ -259,6 +266,44 @@ class Gazetteer:
 def facility_nouns() -> frozenset[str]:
     lines = (DATA / "facility_nouns.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _known(words: Iterable[str], named: frozenset[str]) -> bool:
+    """Every word is written capitalised elsewhere in the copy, or is no English word at all."""
+    words = [w for w in words if w]
+    return bool(words) and all(w in named or safe_lower(w) for w in words)
+
+
+def _extend_names(doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """A person or organisation name runs on over a lower-cased word that is no English word.
+
+    Casing noise lower-cases parts of names (`Pedro linhart`, `sean Berry`); the model stops at the capital.
+    """
+    owner = _owners(len(doc), ents)
+    out = {}
+    for (s, e), label in sorted(ents.items()):
+        while (
+            label in ("PERSON", "ORG")
+            and e < len(doc)
+            and owner[e] is None
+            and doc[e].is_alpha
+            and doc[e].is_lower
+            and safe_lower(keys[e])
+        ):
+            owner[e] = (s, e)
+            e += 1
+        while (
+            label == "PERSON"
+            and s > 0
+            and owner[s - 1] is None
+            and doc[s - 1].is_alpha
+            and doc[s - 1].is_lower
+            and safe_lower(keys[s - 1])
+        ):
+            s -= 1
+            owner[s] = (s, e)
+        out[(s, e)] = label
+    return out
 
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
