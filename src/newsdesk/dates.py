@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsdesk.article import Notice, TimeExpression
-from newsdesk.nlp import make_span
+from newsdesk.nlp import doc_text, make_span
 
 Tense = Literal["past", "present", "future"]
 Granularity = Literal["day", "week", "month", "quarter", "year", "unknown"]
@@ -266,7 +266,7 @@ def anniversary_notices(doc: Doc, *, anchor: dt.date | None) -> list[Notice]:
     if anchor is None:
         return []
     notices = []
-    text = doc.text
+    text = doc_text(doc)
     for match in _ANNIVERSARY_RE.finditer(text):
         n = int(match["n"]) if match["n"] else _ORDINAL_WORDS[match["word"].lower()]
         following = text[match.end() : match.end() + 80].lower()

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsdesk.article import Entity, Quote, QuoteKind, Span
-from newsdesk.nlp import make_span, register_extensions
+from newsdesk.nlp import doc_text, make_span, register_extensions
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -158,7 +158,7 @@ class Resolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        self.text = doc_text(doc)
         mentions: list[Mention] = []
         entities: list[Entity] | None = doc._.entities
         if entities is not None:
