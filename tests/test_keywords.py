@@ -164,3 +164,11 @@ def test_factory_config(nlp: Language) -> None:
     doc = other("Energy prices rose in London. Oil firms in Paris and gas traders in Berlin gained.")
     assert len(doc._.keywords) <= 3
     assert not NUMERIC & {k.kind for k in doc._.keywords}
+
+
+def test_without_parser_single_words_only() -> None:
+    bare = load_model()
+    bare.remove_pipe("parser")
+    keywords = extract_keywords(bare("Energy prices rose in London as oil firms gained."), top_n=5)
+    assert "London" in [k.text for k in keywords]
+    assert all(" " not in k.text for k in keywords if k.kind == "topic")

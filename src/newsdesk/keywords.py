@@ -282,7 +282,8 @@ def _topic_candidates(doc: Doc, entity_tokens: set[int]) -> list[_Candidate]:
     for token in doc:
         if _is_topic_word(token) and token.i not in entity_tokens and token.lemma_.lower() not in roles:
             add((token.lemma_.lower(),), token.i, token.i + 1)
-    for chunk in doc.noun_chunks:
+    chunks = doc.noun_chunks if doc.has_annotation("DEP") else ()  # no parser: single words only
+    for chunk in chunks:
         # A chunk headed by an entity is that entity ("Russian President Vladimir Putin").
         if (
             chunk.root.pos_ not in ("NOUN", "PROPN")
