@@ -235,6 +235,13 @@ class Gazetteer:
         for part, n in parts.items():
             # A full name is strong evidence: it outvotes the model's labels of the bare surname.
             votes[part]["PERSON"] += 3 * n
+        # An acronym defined in brackets after a name (`Kurdistan Democratic Party ( KDP )`) is that name.
+        for (s, e), label in ents.items():
+            if label not in NAME_LABELS or e - s < 2 or e + 2 >= len(doc):
+                continue
+            acronym = doc[e + 1]
+            if doc[e].text == "(" and doc[e + 2].text == ")" and acronym.is_upper and len(acronym) > 1:
+                votes[keys[e + 1]][label] += 3
         if not votes:
             return ents
         best = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
