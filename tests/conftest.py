@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
+from newsdesk.nlp import load_model
 from newsdesk.pipeline import Pipeline, get_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,3 +24,9 @@ def seed_text() -> str:
 def pipeline() -> Pipeline:
     """The default pipeline, as `newsdesk analyze` uses it."""
     return get_pipeline()
+
+
+@pytest.fixture(scope="session")
+def bare_nlp() -> Language:
+    """The model alone, without newsdesk components, as a user's own `nlp` would be."""
+    return load_model()

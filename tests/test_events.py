@@ -25,8 +25,8 @@ def seed(seed_text: str) -> Analysis:
 
 
 @pytest.fixture(scope="module")
-def nlp(pipeline: Pipeline) -> Language:
-    return pipeline.nlp
+def nlp(bare_nlp: Language) -> Language:
+    return bare_nlp
 
 
 def find(events: list[Event], code: str, actor: str, target: str | None = None) -> Event:
