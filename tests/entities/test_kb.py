@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.entities.kb import DEFAULT_KB, KnowledgeBase, build_kb, newsdesk_id, normalize, open_kb
+from newsdesk.entities.kb import DEFAULT_KB, KnowledgeBase, build_kb, newsdesk_id, normalize, open_kb, resolve_kb
 
 from .conftest import DUMP, compressed
 
@@ -58,7 +58,7 @@ def test_build_survives_an_empty_dump(tmp_path: Path) -> None:
 
 
 def test_default_kb_is_small_and_knows_places_and_nationalities() -> None:
-    assert DEFAULT_KB.stat().st_size < 10_000_000
+    assert DEFAULT_KB.stat().st_size < 20_000_000
     kb = open_kb()
     assert kb.candidates("Slovakia")[0].label == "GPE"
     assert kb.candidates("Chinese")[0].country == "China"
@@ -71,3 +71,10 @@ def test_ids_and_normalization_are_stable() -> None:
     assert normalize("Kim Jong-un") == "kim jong un"
     assert newsdesk_id("Xi Jinping", "PERSON") == newsdesk_id("xi  jinping", "PERSON")
     assert newsdesk_id("Georgia", "GPE") != newsdesk_id("Georgia", "PERSON")
+
+
+def test_kb_can_be_chosen_by_environment(fixture_kb_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSDESK_KB", str(fixture_kb_path))
+    assert resolve_kb("").path == fixture_kb_path
+    monkeypatch.delenv("NEWSDESK_KB")
+    assert resolve_kb("").path == DEFAULT_KB

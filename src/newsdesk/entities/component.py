@@ -22,14 +22,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.article import Article, Entity, EntityLabel, Span
 from newsdesk.entities.gazetteer import NAME_LABELS, Gazetteer, is_capitalised, safe_lower
-from newsdesk.entities.kb import DATA, content_words, newsdesk_id, normalize, open_kb
+from newsdesk.entities.kb import DATA, content_words, newsdesk_id, normalize, resolve_kb
 from newsdesk.entities.link import Link, Linker
 from newsdesk.nlp import doc_text, make_span, register_extensions
 
@@ -243,9 +242,9 @@ def _label(label: str) -> EntityLabel:
 def make_entities(nlp: Language, name: str, kb: str, link_threshold: float) -> EntityBuilder:
     """Group, name, link and rank the document's entities into `doc._.entities`.
 
-    `kb`: path of a KB built by `newsdesk kb build` ("" = the default KB); `link_threshold`: the
+    `kb`: path of a KB built by `newsdesk kb build` ("" = $NEWSDESK_KB, else the default KB); `link_threshold`: the
     confidence below which the linker abstains.
     """
     register_extensions()
-    knowledge = open_kb(Path(kb) if kb else None)
+    knowledge = resolve_kb(kb)
     return EntityBuilder(nlp.tokenizer, Gazetteer.for_kb(knowledge), Linker(knowledge, threshold=link_threshold))

@@ -21,12 +21,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsdesk.entities.kb import DATA, KnowledgeBase, common_words, normalize, open_kb, stop_words
+from newsdesk.entities.kb import DATA, KnowledgeBase, common_words, normalize, resolve_kb, stop_words
 
 #: Labels of names (the rest are values: dates, amounts) that consistency rules apply to.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -346,8 +345,8 @@ def _gazetteer(kb: KnowledgeBase, min_prior: float, propagate: bool) -> Gazettee
 def make_gazetteer(nlp: Language, name: str, kb: str, min_prior: float, propagate: bool) -> Gazetteer:
     """KB matches, label repair, span clean-up and document-level consistency for `doc.ents`.
 
-    `kb`: path of a KB built by `newsdesk kb build` ("" = the default KB shipped in the package).
+    `kb`: path of a KB built by `newsdesk kb build` ("" = $NEWSDESK_KB, else the default KB in the package).
     """
     if not 0.0 <= min_prior <= 1.0:
         raise ValueError("min_prior must be within [0, 1]")
-    return Gazetteer.for_kb(open_kb(Path(kb) if kb else None), min_prior=min_prior, propagate=propagate)
+    return Gazetteer.for_kb(resolve_kb(kb), min_prior=min_prior, propagate=propagate)

@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import json
 import math
+import os
 import re
 import sqlite3
 import unicodedata
@@ -27,6 +28,8 @@ from newsdesk.article import EntityLabel
 
 DATA = resources.files("newsdesk") / "data" / "entities"
 DEFAULT_KB = Path(str(DATA / "default_kb.sqlite"))
+#: Environment variable naming a KB file to use instead of the default (e.g. one built from Wikidata).
+KB_ENV = "NEWSDESK_KB"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -194,6 +197,12 @@ class KnowledgeBase:
 def open_kb(path: Path | None = None) -> KnowledgeBase:
     """The KB at `path` (default: the one shipped in the package), opened once per process."""
     return KnowledgeBase(path or DEFAULT_KB)
+
+
+def resolve_kb(kb: str) -> KnowledgeBase:
+    """The KB a component's `kb` option names: a path, else $NEWSDESK_KB, else the default KB."""
+    chosen = kb or os.environ.get(KB_ENV, "")
+    return open_kb(Path(chosen) if chosen else None)
 
 
 @cache
