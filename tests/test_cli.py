@@ -72,3 +72,29 @@ def test_console_script_runs() -> None:
     exe = Path(sys.executable).with_name("newsdesk")
     done = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
     assert done.stdout.startswith("newsdesk ")
+
+
+def test_entities_command_prints_canonical_names() -> None:
+    result = runner.invoke(app, ["entities", str(SEED)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Vladimir Putin" in result.stdout and "Xi Jinping" in result.stdout
+
+
+def test_export_gdelt_events_has_the_documented_columns(tmp_path: Path) -> None:
+    from newsdesk.export import EVENT_COLUMNS
+
+    out = tmp_path / "events.tsv"
+    result = runner.invoke(app, ["export", str(SEED), "-f", "gdelt-events", "-o", str(out), "--date", "2025-09-02"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(len(row) == len(EVENT_COLUMNS) for row in rows)
+
+
+def test_kb_build_from_a_dump(tmp_path: Path) -> None:
+    dump = REPO / "tests" / "fixtures" / "entities" / "wikidata_sample.json"
+    out = tmp_path / "kb.sqlite"
+    result = runner.invoke(app, ["kb", "build", str(dump), "-o", str(out), "--min-sitelinks", "0"])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "entities kept" in result.stdout
+    missing = runner.invoke(app, ["kb", "build", str(tmp_path / "nope.json"), "-o", str(out)])
+    assert missing.exit_code == 2 and "no dump" in missing.stderr

@@ -15,9 +15,12 @@ from rich.console import Console
 
 from newsdesk import __version__
 from newsdesk.article import Analysis, Article
+from newsdesk.entities import build_kb
+from newsdesk.entities.table import print_entities
 from newsdesk.errors import InputError, NewsdeskError
+from newsdesk.export import write_export
 from newsdesk.ingest import DEFAULT_MAX_BYTES, read_sources
-from newsdesk.pipeline import get_pipeline
+from newsdesk.pipeline import Pipeline, get_pipeline
 from newsdesk.report import print_report
 
 app = typer.Typer(
@@ -35,6 +38,12 @@ EXIT_REFUSED = 2
 class Format(enum.StrEnum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
+
+
+class ExportFormat(enum.StrEnum):
+    gdelt_gkg = "gdelt-gkg"
+    gdelt_events = "gdelt-events"
     jsonl = "jsonl"
 
 
@@ -70,6 +79,14 @@ class Run:
             raise typer.Exit(EXIT_REFUSED)
 
 
+def _pipeline(no_copyedit: bool) -> Pipeline:
+    try:
+        return get_pipeline(copyedit=not no_copyedit)
+    except NewsdeskError as exc:
+        typer.echo(f"newsdesk: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"newsdesk {__version__}")
@@ -99,13 +116,8 @@ def analyze(
     `--format jsonl` one compact object per line. Both follow schema/analysis.schema.json.
     """
     run = Run(max_bytes, date)
-    try:
-        pipeline = get_pipeline(copyedit=not no_copyedit)
-    except NewsdeskError as exc:
-        typer.echo(f"newsdesk: error: {exc}", err=True)
-        raise typer.Exit(1) from exc
     out = Console(highlight=False, soft_wrap=False)
-    for analysis in pipeline.pipe(run.articles(paths)):
+    for analysis in _pipeline(no_copyedit).pipe(run.articles(paths)):
         if fmt is Format.text:
             print_report(analysis, out)
         elif fmt is Format.json:
@@ -114,6 +126,66 @@ def analyze(
             sys.stdout.write(analysis.model_dump_json() + "\n")
         sys.stdout.flush()
     run.exit()
+
+
+@app.command()
+def entities(
+    paths: PathsArg,
+    values: Annotated[bool, typer.Option("--values", help="Also list dates, amounts and numbers.")] = False,
+    date: DateOpt = None,
+    no_copyedit: NoCopyeditOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Print the entity table of each article: canonical names, types, ids, mentions, salience."""
+    run = Run(max_bytes, date)
+    print_entities(_pipeline(no_copyedit).pipe(run.articles(paths)), values=values)
+    run.exit()
+
+
+@app.command()
+def export(
+    paths: PathsArg,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="GDELT 2.0 GKG rows, GDELT event rows, or JSONL.")
+    ] = ExportFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    date: DateOpt = None,
+    no_copyedit: NoCopyeditOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Export analyses in a format existing tools read (tab-separated GDELT 2.0 rows, or JSONL)."""
+    run = Run(max_bytes, date)
+    analyses = _pipeline(no_copyedit).pipe(run.articles(paths))
+    if output is None:
+        write_export(analyses, fmt.value, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            write_export(analyses, fmt.value, out)
+    run.exit()
+
+
+kb_app = typer.Typer(help="Build and inspect the knowledge base used for entity linking.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("build")
+def kb_build(
+    dump: Annotated[Path, typer.Argument(help="Wikidata JSON dump: .json, .json.gz or .json.bz2.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The knowledge base file to write.")] = Path(
+        "newsdesk-kb.sqlite"
+    ),
+    min_sitelinks: Annotated[
+        int, typer.Option("--min-sitelinks", help="Keep entities with at least this many sitelinks.")
+    ] = 5,
+    lang: Annotated[str, typer.Option("--lang", help="Language of labels, aliases and descriptions.")] = "en",
+) -> None:
+    """Stream a Wikidata dump into a compact knowledge base, in one pass with bounded memory."""
+    try:
+        stats = build_kb(dump, output, lang=lang, min_sitelinks=min_sitelinks)
+    except ValueError as exc:
+        typer.echo(f"newsdesk: error: {exc}", err=True)
+        raise typer.Exit(EXIT_REFUSED) from exc
+    typer.echo(f"{stats.path}: {stats.kept:,} of {stats.read:,} entities kept")
 
 
 @app.command()
