@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -64,3 +66,13 @@ def test_component_options_are_checked() -> None:
     nlp = load_model()
     with pytest.raises(ValueError):
         nlp.add_pipe("newsdesk_gazetteer", config={"min_prior": 2.0})
+
+
+def test_a_names_file_overrides_the_model(tmp_path: Path) -> None:
+    names = tmp_path / "names.tsv"
+    names.write_text("# newsroom list\nLeicestershire\tORG\nbad line without label\n", encoding="utf-8")
+    nlp = newsdesk.entities.add_pipes(load_model(), names=str(names))
+    doc = nlp("Leicestershire beat Surrey by five wickets on Friday.")
+    assert {e.name: e.label for e in doc._.entities}["Leicestershire"] == "ORG"
+    with pytest.raises(ValueError):
+        newsdesk.entities.add_pipes(load_model(), names=str(tmp_path / "missing.tsv"))

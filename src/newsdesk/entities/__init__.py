@@ -16,9 +16,13 @@ from newsdesk.entities.link import Link, Linker
 STAGES = ("newsdesk_gazetteer", "newsdesk_entities")
 
 
-def add_pipes(nlp: Language, *, kb: str = "") -> Language:
-    """Add the entity components to `nlp` (after its `ner`), using the KB at `kb` ("" = the default)."""
-    nlp.add_pipe("newsdesk_gazetteer", config={"kb": kb})
+def add_pipes(nlp: Language, *, kb: str = "", names: str = "") -> Language:
+    """Add the entity components to `nlp` (after its `ner`).
+
+    `kb`: a KB file ("" = $NEWSDESK_KB, else the default); `names`: an optional `name<TAB>label` file of
+    domain names that override the KB and the model.
+    """
+    nlp.add_pipe("newsdesk_gazetteer", config={"kb": kb, "names": names})
     nlp.add_pipe("newsdesk_entities", config={"kb": kb})
     return nlp
 

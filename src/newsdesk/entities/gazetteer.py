@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -59,9 +60,18 @@ def safe_lower(key: str) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, kb: KnowledgeBase, *, labels: Iterable[str], min_prior: float, propagate: bool) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        *,
+        labels: Iterable[str],
+        min_prior: float,
+        propagate: bool,
+        names: Path | None = None,
+    ) -> None:
         self.kb = kb
-        self.aliases: dict[str, tuple[str, bool]] = {}
+        # A user's own list of names (`names`) is authoritative: it overrides the KB and the model.
+        self.aliases: dict[str, tuple[str, bool]] = read_names(names) if names else {}
         for alias, label, strong in kb.aliases(labels=labels, min_prior=min_prior):
             # One-letter and pure-number aliases are noise, not names.
             if len(alias) > 1 and not alias.replace(" ", "").isdigit():
@@ -70,9 +80,11 @@ class Gazetteer:
         self.propagate = propagate
 
     @classmethod
-    def for_kb(cls, kb: KnowledgeBase, *, min_prior: float = 0.3, propagate: bool = True) -> Gazetteer:
+    def for_kb(
+        cls, kb: KnowledgeBase, *, min_prior: float = 0.3, propagate: bool = True, names: Path | None = None
+    ) -> Gazetteer:
         """One gazetteer per KB and options in a process: building the alias table is the costly part."""
-        return _gazetteer(kb, min_prior, propagate)
+        return _gazetteer(kb, min_prior, propagate, names)
 
     def __call__(self, doc: Doc) -> Doc:
         keys = [token_key(t) for t in doc]
@@ -332,21 +344,36 @@ def _owners(n: int, ents: dict[tuple[int, int], str]) -> list[tuple[int, int] | 
 
 
 @lru_cache(maxsize=8)
-def _gazetteer(kb: KnowledgeBase, min_prior: float, propagate: bool) -> Gazetteer:
-    return Gazetteer(kb, labels=GAZETTEER_LABELS, min_prior=min_prior, propagate=propagate)
+def _gazetteer(kb: KnowledgeBase, min_prior: float, propagate: bool, names: Path | None) -> Gazetteer:
+    return Gazetteer(kb, labels=GAZETTEER_LABELS, min_prior=min_prior, propagate=propagate, names=names)
+
+
+def read_names(path: Path) -> dict[str, tuple[str, bool]]:
+    """A names file: `name<TAB>label` lines (newsdesk labels; `#` comments), like an EntityRuler's patterns."""
+    if not path.is_file():
+        raise ValueError(f"no names file at {path}")
+    out: dict[str, tuple[str, bool]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, _, label = line.partition("\t")
+        if name and not name.startswith("#") and label.strip() in NAME_LABELS and normalize(name):
+            out[normalize(name)] = (label.strip(), True)
+    return out
 
 
 @Language.factory(
     "newsdesk_gazetteer",
-    default_config={"kb": "", "min_prior": 0.3, "propagate": True},
+    default_config={"kb": "", "min_prior": 0.3, "propagate": True, "names": ""},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
-def make_gazetteer(nlp: Language, name: str, kb: str, min_prior: float, propagate: bool) -> Gazetteer:
+def make_gazetteer(nlp: Language, name: str, kb: str, min_prior: float, propagate: bool, names: str) -> Gazetteer:
     """KB matches, label repair, span clean-up and document-level consistency for `doc.ents`.
 
     `kb`: path of a KB built by `newsdesk kb build` ("" = $NEWSDESK_KB, else the default KB in the package).
+    `names`: optional path of a `name<TAB>label` file of domain names that override the KB and the model.
     """
     if not 0.0 <= min_prior <= 1.0:
         raise ValueError("min_prior must be within [0, 1]")
-    return Gazetteer.for_kb(resolve_kb(kb), min_prior=min_prior, propagate=propagate)
+    return Gazetteer.for_kb(
+        resolve_kb(kb), min_prior=min_prior, propagate=propagate, names=Path(names) if names else None
+    )
