@@ -38,10 +38,8 @@ def _matches(trailer_item: str, keyword: str) -> bool:
     return t == k or (len(t.split()) == 1 and t in (k.split()[0], k.split()[-1]))
 
 
-#: Trailer keywords of the seed article found among newsdesk's top 17. The issue's target is 14;
-#: the method reaches 13 (misses: Military Parade, Sanctions, Global Order and Druzhba Pipeline, which
-#: rank 18th-27th behind Japan, United States, Partnership and Meeting). This guards against regressions.
-SEED_TRAILER_FLOOR = 13
+#: The issue's target: at least 14 of the 17 trailer keywords among newsdesk's top 17.
+SEED_TRAILER_TARGET = 14
 
 
 @pytest.mark.parametrize("with_entities_stage", [True, False])
@@ -53,7 +51,7 @@ def test_seed_trailer_recall(seed_text: str, with_entities_stage: bool) -> None:
     keywords = Pipeline(stages=stages).analyze(article).keywords
     assert len(keywords) == 17
     found = [t for t in article.source_keywords if any(_matches(t, k.text) for k in keywords)]
-    assert len(found) >= SEED_TRAILER_FLOOR, f"only {found} in {[k.text for k in keywords]}"
+    assert len(found) >= SEED_TRAILER_TARGET, f"only {found} in {[k.text for k in keywords]}"
 
 
 def test_trailer_format() -> None:

@@ -17,9 +17,9 @@ Score of a candidate c, from all mentions m of the same entity or lemma (as TF-I
 
     score(c) = F(c) · I(c)
     F(c)     = Σ_m (1 + 1/(1 + sentence(m)))  +  [c occurs in the headline]
-    I(c)     = Z0 − zipf for a name (Z0 = 7.5: a name is as specific as a word never seen);
-               for a topic, min(5, Z0 − zipf(w)) of its most informative word w plus half that of
-               each other word (wordfreq's background frequencies).
+    I(c)     = Z0 − zipf(w) of its most informative word w plus half that of each other word
+               (wordfreq's background frequencies, Z0 = 7.5), capped at 5 a word for topics;
+               plus 2 for a name.
 
   - F is frequency weighted by position, after PositionRank (Florescu & Caragea, ACL 2017: the sum of
     inverse positions of a word's occurrences) on sentences, the headline counting as one more mention
@@ -32,7 +32,10 @@ Score of a candidate c, from all mentions m of the same entity or lemma (as TF-I
     document collection: Z0 − zipf is −log10 of a word's probability shifted so the commonest words
     score 0. It is capped for topics because an unknown word is as often a typo as a rare term. A phrase
     gets its best word in full and half the rest (independent words would add in full; collocations are
-    far likelier than that). Names outrank topics of equal evidence: editors' trailers are mostly names.
+    far likelier than that). Names are scored the same way (a common name like `United States` is less
+    specific than `Robert Fico`), plus 2: a name as a unit is far rarer than its words, and editors'
+    trailers are mostly names. A name only ever seen modifying a thing (`the Druzhba pipeline`) leaves
+    the keyword to that thing.
 
 Selection is greedy by score with redundancy removal; like MultipartiteRank it keeps one candidate per
 topic: a candidate is dropped when it has the same light stem as a kept one (`Optimize`/`Optimization`,
@@ -81,8 +84,8 @@ HEADLINE_WEIGHT = 1.0
 ZIPF_CEILING = 7.5
 #: A word unknown to the background corpus is as often a typo as a rare term: cap what it adds.
 WORD_INFORMATIVENESS_CAP = 5.0
-#: A name is specific by definition: as informative as a word the background corpus never saw.
-ENTITY_INFORMATIVENESS = ZIPF_CEILING
+#: A name as a unit is far rarer than its words (`United States` vs `united`): two zipf points (100x) more.
+NAME_BONUS = 2.0
 #: Each word of a phrase after its most informative one adds this share of its own informativeness.
 PHRASE_WORD_WEIGHT = 0.5
 #: Longest topic phrase, in words.
@@ -126,7 +129,10 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0) -> li
     entities = doc._.entities
     candidates = _entity_candidates(doc, entities) if entities is not None else _fallback_entity_candidates(doc)
     entity_tokens = {i for c in candidates for i in c.tokens}
-    candidates += _topic_candidates(doc, entity_tokens)
+    topics = _topic_candidates(doc, entity_tokens)
+    # A name only ever seen modifying a thing ("the Druzhba pipeline") is that thing's keyword.
+    in_phrases = {i for t in topics if len(t.words) > 1 for i in t.tokens}
+    candidates = [c for c in candidates if not (c.named and c.tokens <= in_phrases)] + topics
     article = doc._.article
     headline = _ngrams(getattr(article, "headline", None) or "")
     for c in candidates:
@@ -369,8 +375,9 @@ def _score(c: _Candidate, sentence_of: Sequence[int], headline: set[str]) -> flo
     c.frequency = sum(1.0 + LEAD_WEIGHT / (1 + sentence_of[i]) for i in c.heads)
     if headline & c.surfaces:
         c.frequency += HEADLINE_WEIGHT
-    informativeness = ENTITY_INFORMATIVENESS if c.named else _informativeness(c.words)
-    return c.frequency * informativeness
+    if c.named:
+        return c.frequency * (NAME_BONUS + _informativeness(c.words, cap=ZIPF_CEILING))
+    return c.frequency * _informativeness(c.words, cap=WORD_INFORMATIVENESS_CAP)
 
 
 def _discount_nested(candidates: list[_Candidate]) -> None:
@@ -391,8 +398,8 @@ def _discount_nested(candidates: list[_Candidate]) -> None:
             c.score *= max(0.0, c.frequency - mean) / c.frequency
 
 
-def _informativeness(words: Sequence[str]) -> float:
-    values = sorted((min(WORD_INFORMATIVENESS_CAP, ZIPF_CEILING - _zipf(w)) for w in words), reverse=True)
+def _informativeness(words: Sequence[str], *, cap: float) -> float:
+    values = sorted((min(cap, ZIPF_CEILING - _zipf(w)) for w in words), reverse=True)
     if not values:
         return 0.0
     return max(0.0, values[0]) + PHRASE_WORD_WEIGHT * sum(max(0.0, v) for v in values[1:])
