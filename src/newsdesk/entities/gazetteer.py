@@ -251,8 +251,8 @@ class Gazetteer:
             if label not in NAME_LABELS or e - s < 2 or e + 2 >= len(doc):
                 continue
             acronym = doc[e + 1]
-            if doc[e].text == "(" and doc[e + 2].text == ")" and acronym.is_upper and len(acronym) > 1:
-                votes[keys[e + 1]][label] += 3
+            if doc[e].text == "(" and doc[e + 2].text == ")" and acronym.is_upper and acronym.is_alpha:
+                votes[keys[e + 1]][label] += 3 if len(acronym) > 1 else 0
         if not votes:
             return ents
         best = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
