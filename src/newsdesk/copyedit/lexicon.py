@@ -6,8 +6,10 @@
 - gazetteer.tsv: countries, demonyms, languages, major cities, regions and multi-word entity names.
 - misspellings.tsv: codespell's misspellings that have one confident fix.
 - contextual.tsv: words capitalised only in one context (`may` next to a day, `ms` before a name).
+- function_words.txt: spaCy's English stop words.
 - abbreviations.txt: tokens ending in a full stop that do not end a sentence (`Jan.`, `U.S.`, `Mr.`).
-Word frequencies come from wordfreq (a run-time dependency already).
+Word frequencies come from wordfreq, frequent word pairs from symspellpy's bigram dictionary (Google Books
+n-grams); both are run-time dependencies already, read where they are installed.
 """
 
 from __future__ import annotations
@@ -56,6 +58,20 @@ class Lexicon:
     zipf: dict[str, float]
     #: Lower-case dictionary words the corpus rarely capitalises: nothing to decide about them.
     plain: frozenset[str]
+    #: Frequent English word pairs ("they were"), and the words they are made of.
+    bigrams: frozenset[str]
+    bigram_words: frozenset[str]
+    #: Function words (spaCy's English stop words): never capitalised as part of a name.
+    function_words: frozenset[str]
+
+    def bigram_support(self, before: str | None, word: str, after: str | None) -> bool:
+        """Is `word` attested next to a neighbour? Neighbours the table does not know cannot judge."""
+        sides = []
+        if before is not None and before in self.bigram_words:
+            sides.append(f"{before} {word}" in self.bigrams)
+        if after is not None and after in self.bigram_words:
+            sides.append(f"{word} {after}" in self.bigrams)
+        return not sides or any(sides)
 
     def zipf_of(self, word: str) -> float:
         return self.zipf.get(word, 0.0)
@@ -100,4 +116,21 @@ def load_lexicon() -> Lexicon:
     plain = frozenset(
         w for w, info in case.items() if info.common_lower and info.cap_ratio < 0.6 and w not in contextual
     )
-    return Lexicon(case, names, phrases, misspellings, contextual, abbreviations, zipf, plain)
+    # symspellpy (a run-time dependency) ships the pair table; it is read where it is, not copied.
+    bigram_file = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
+    pairs = [line.rsplit(" ", 1)[0] for line in bigram_file.read_text(encoding="utf-8").splitlines()]
+    bigram_words = frozenset(w for pair in pairs for w in pair.split(" "))
+    function_words = frozenset(_lines("function_words.txt"))
+    return Lexicon(
+        case,
+        names,
+        phrases,
+        misspellings,
+        contextual,
+        abbreviations,
+        zipf,
+        plain,
+        frozenset(pairs),
+        bigram_words,
+        function_words,
+    )

@@ -29,11 +29,11 @@ class Preset:
     """Thresholds of one operating point (trafilatura-style `favor_precision` / `favor_recall`)."""
 
     #: Corpus capitalised share needed to capitalise a word that is also a dictionary word (`china`, `march`).
-    common_ratio: float = 0.9
+    common_ratio: float = 0.93
     #: The same for words that are not dictionary words.
     rare_ratio: float = 0.8
     #: Corpus sightings needed before the corpus share counts.
-    min_seen: int = 5
+    min_seen: int = 10
     #: Mid-sentence capitalised uses in the article that make a dictionary word a name here (`Labour`).
     article_min: int = 99
     #: Corpus capitalised share a dictionary word needs to be capitalised between 0, 1 or 2 capitalised
@@ -68,6 +68,7 @@ PRESETS: dict[str, Preset] = {
 }
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LONGEST = 30
 _CONTEXT_REASON = {"always": "always capitalised", "date": "a month next to a number", "title": "a title before a name"}
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)? \Z")
 _NUMBER_AFTER = re.compile(r" \d")
@@ -146,7 +147,7 @@ class Context:
     capitalised_neighbours: int = 0
     number_before: bool = False
     number_after: bool = False
-    word_after: bool = False
+    name_after: bool = False
     compound_part: bool = False
 
 
@@ -177,14 +178,16 @@ def decide_case(
         if context is not None and (
             context[1] == "always"
             or (context[1] == "date" and (ctx.number_before or ctx.number_after))
-            or (context[1] == "title" and ctx.word_after and not ctx.number_before)
+            or (context[1] == "title" and ctx.name_after and not ctx.number_before)
         ):
             return context[0], 0.9, _CONTEXT_REASON[context[1]]
         # The article's own style wins over the corpus: `internet` written lower case throughout stays so.
         article_lower = n_lower >= 2 and n_lower > n_seen
+        # A word SCOWL knows only in lower case (`wireless`) needs far more corpus evidence than `china`.
+        strict = info.scowl == "L"
         if (
-            info.seen >= preset.min_seen
-            and info.cap_ratio >= preset.common_ratio
+            info.seen >= (100 if strict else preset.min_seen)
+            and info.cap_ratio >= (max(0.97, preset.common_ratio) if strict else preset.common_ratio)
             and _usable(info.capitalised, word)
             and (not info.capitalised.isupper() or info.cap_ratio >= 0.95)
             and not article_lower
@@ -219,9 +222,14 @@ def decide_case(
 
 def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str] | None:
     """A word no dictionary knows in lower case but that is in use (`kudrow`): most likely a name."""
-    if word in lex.case or len(word) < 3 or not word.isalpha() or lex.zipf_of(word) < preset.name_zipf:
+    if word in lex.case or not 3 <= len(word) <= _LONGEST or lex.zipf_of(word) < preset.name_zipf:
         return None
-    return word[:1].upper() + word[1:], 0.75, "not a dictionary word but a word in use: a name"
+    if any(f"{word[:i]} {word[i:]}" in lex.bigrams for i in range(3, len(word) - 2)):
+        return None  # `gameplay`, `matchday`: two words often written together, not a name (`beckham`)
+    form = word[:1].upper() + word[1:]
+    if word.startswith("mc") and len(word) > 3:
+        form = "Mc" + word[2].upper() + word[3:]
+    return form, 0.75, "not a dictionary word but a word in use: a name"
 
 
 def _edits1(word: str) -> set[str]:
@@ -251,20 +259,32 @@ def known_misspelling(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
 
 
 def decide_spelling(
-    word: str, lex: Lexicon, preset: Preset, *, transpositions_only: bool = False
+    word: str,
+    lex: Lexicon,
+    preset: Preset,
+    *,
+    transpositions_only: bool = False,
+    before: str | None = None,
+    after: str | None = None,
 ) -> tuple[str, float, str] | None:
-    """A single confident correction one edit away, ranked by frequency, or None (no clear winner)."""
+    """A single confident correction one edit away, ranked by frequency, or None (no clear winner).
+
+    With the neighbouring words given, candidates must also be attested beside them (a word-bigram
+    table): `they waer creating` is not corrected to `wear`, which no bigram supports."""
     info = lex.case.get(word)
     if info is not None and (info.common_lower or info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
         return None  # a dictionary word or a name
     own = lex.zipf_of(word)
-    if own >= preset.known_zipf or len(word) < 3 or not word.isascii():
+    # Past _LONGEST letters a string is no typo of an English word (and its edits would be costly).
+    if own >= preset.known_zipf or not 3 <= len(word) <= _LONGEST or not word.isascii():
         return None
     scored = []
     for candidate in _transpositions(word) if transpositions_only else _edits1(word):
         cinfo = lex.case.get(candidate)
         if cinfo is not None and cinfo.common_lower:
             scored.append((lex.zipf_of(candidate), candidate))
+    if before is not None or after is not None:
+        scored = [(z, c) for z, c in scored if lex.bigram_support(before, c, after)]
     if not scored:
         return None
     scored.sort(reverse=True)
@@ -307,11 +327,11 @@ def word_edits(
             if start in decided:
                 new, rule, confidence, why = decided[start]
             elif part.islower() and not tok.in_quote and not capital_before:
-                found = _decide_word(text, tokens, k, last, part, len(parts) > 1 or base != tok.text, ev, lex, preset)
+                found = _decide_word(text, tokens, k, last, part, len(parts) > 1, ev, lex, preset)
                 if found is not None:
                     new, rule, confidence, why = found
             capital_before = capital_before or part[:1].isupper()
-            if i == 0 and tok.sentence_start and part[:1].islower():
+            if i == 0 and tok.sentence_start and part.islower():
                 target = new if new is not None else part
                 capped = target[:1].upper() + target[1:]
                 if new is None or new == part[:1].upper() + part[1:]:
@@ -363,7 +383,7 @@ def _decide_word(
             + int(tok.mid_sentence and _capital_mid(nxt)),
             number_before=bool(_NUMBER_BEFORE.search(text, max(0, tok.start - 4), tok.start)),
             number_after=bool(_NUMBER_AFTER.match(text, tok.end)),
-            word_after=nxt is not None,
+            name_after=nxt is not None and (nxt.text[:1].isupper() or nxt.base.lower() not in lex.plain),
         )
     found = decide_case(part, ev, lex, preset, ctx)
     if found is not None:
@@ -379,7 +399,11 @@ def _decide_word(
     result = name_like(part, lex, preset)
     if result is not None:
         return result[0], "case.proper_noun", result[1], result[2]
-    result = decide_spelling(part, lex, preset)
+    words_before = text[tokens[k - 1].end : tok.start] if k > 0 else "."
+    words_after = text[tok.end : tokens[k + 1].start] if k < last else "."
+    before = tokens[k - 1].text.lower() if words_before.isspace() else None
+    after = tokens[k + 1].text.lower() if words_after.isspace() else None
+    result = decide_spelling(part, lex, preset, before=before, after=after)
     if result is not None:
         return result[0], "spelling", result[1], result[2]
     return None
@@ -404,9 +428,11 @@ def _phrase_edits(
                     or any(b.start != a.end + 1 for a, b in pairwise(window))
                 ):
                     continue
+                if source == "this article" and _written_lower(lower, keys, tokens) > 1:
+                    continue  # the article itself writes the phrase in lower case: its style
                 for tok, word in zip(window, words, strict=True):
                     base = tok.base
-                    if base != word and base.islower():
+                    if base != word and base.islower() and base not in lex.function_words:
                         why = f"part of the name '{' '.join(words)}' ({source})"
                         decided[tok.start] = (word, "case.proper_noun", 0.95 if source == "the gazetteer" else 0.9, why)
                 matched = n
@@ -414,6 +440,16 @@ def _phrase_edits(
             if matched:
                 break
         i += max(matched, 1)
+
+
+def _written_lower(lower: tuple[str, ...], keys: list[str], tokens: list[Token]) -> int:
+    """How often the phrase appears all in lower case in the text."""
+    n = len(lower)
+    return sum(
+        1
+        for i, key in enumerate(keys)
+        if key == lower[0] and tuple(keys[i : i + n]) == lower and all(t.base.islower() for t in tokens[i : i + n])
+    )
 
 
 def spacing_edits(text: str, protected: Spans, abbreviations: frozenset[str]) -> list[Edit]:

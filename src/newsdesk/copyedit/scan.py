@@ -10,12 +10,16 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# URLs, e-mail addresses and bare domain names: no rule may touch them.
+# URLs, e-mail addresses and dotted names (`bbc.co.uk`, `Node.js`). Possessive quantifiers and the
+# look-behinds keep the scan linear: a 100,000-letter "word" must not make it quadratic.
 PROTECTED = re.compile(
     r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|info|io|co|uk|us|de|fr|ru|cn|jp|eu)\b(?:/\S*)?",
+    r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
+    r"|(?<![\w.-])(?P<dotted>[\w-]++(?:\.[\w-]++)++)(?:/\S*)?",
     re.IGNORECASE,
+)
+TOP_LEVEL_DOMAINS = frozenset(
+    ["com", "org", "net", "gov", "edu", "int", "info", "io", "co", "uk", "us", "de", "fr", "ru", "cn", "jp", "eu"]
 )
 OPENING = '“"‘([«'
 CLOSING = '”"’)]»'
@@ -113,6 +117,12 @@ def quote_sentence_starts(text: str, quotes: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def _is_address(m: re.Match[str]) -> bool:
+    """A dotted name is protected only when it ends in a web domain (`bbc.co.uk`), not `end.The`."""
+    dotted = m.group("dotted")
+    return dotted is None or dotted.rsplit(".", 1)[-1].lower() in TOP_LEVEL_DOMAINS
+
+
 class Spans:
     """Membership test for sorted, non-overlapping (start, end) stretches."""
 
@@ -131,7 +141,7 @@ def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans, 
     """Tokens of `text` with their context, plus the quotation and protected stretches."""
     quotes_list = quote_spans(text)
     quotes = Spans(quotes_list)
-    protected = Spans([m.span() for m in PROTECTED.finditer(text)])
+    protected = Spans([m.span() for m in PROTECTED.finditer(text) if _is_address(m)])
     starts = sentence_starts(text, abbreviations) | quote_sentence_starts(text, quotes_list)
     tokens = []
     n = len(text)

@@ -1,0 +1,303 @@
+"""The copy desk: each rule, its exceptions, idempotence, offsets, hostile input and the seed article."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsdesk.article import Article, Edit
+from newsdesk.copyedit import PRESETS, apply_edits, copyedit_article, copyedit_text
+from newsdesk.ingest import parse_text
+from newsdesk.pipeline import Pipeline
+
+SEED_FIXES = {
+    ("body", "north", "North"),
+    ("body", "korean", "Korean"),  # twice: `north korean` and `North korean`
+    ("body", "south", "South"),
+    ("body", "russia", "Russia"),
+    ("body", "", " "),  # twice: `then,and` and `stated,highlighting`
+    ("body", "the", "The"),
+    ("body", "while", "While"),
+    ("body", "gazprom", "Gazprom"),
+    ("body", "othre", "other"),
+    ("keywords", "china", "China"),
+}
+
+
+def fix(text: str, **options: object) -> str:
+    return copyedit_text(text, **options).text  # type: ignore[arg-type]
+
+
+def rules_of(text: str) -> list[str]:
+    return [e.rule for e in copyedit_text(text).edits]
+
+
+@pytest.fixture(scope="module")
+def seed_article(seed_text: str) -> Article:
+    return parse_text(seed_text)
+
+
+@pytest.fixture(scope="module")
+def seed_edits(seed_article: Article) -> list[Edit]:
+    return copyedit_article(seed_article)
+
+
+# --- the seed -----------------------------------------------------------------------------------------
+
+
+def test_seed_gets_exactly_the_twelve_fixes(seed_edits: list[Edit]) -> None:
+    assert len(seed_edits) == 12
+    assert {(e.field, e.before, e.after) for e in seed_edits} == SEED_FIXES
+    assert sum(e.before == "korean" for e in seed_edits) == 2
+    assert sum(e.rule == "space.after_punct" for e in seed_edits) == 2
+    for e in seed_edits:
+        assert 0.5 <= e.confidence <= 1.0 and e.explanation
+
+
+def test_seed_changes_nothing_else(seed_article: Article, seed_edits: list[Edit]) -> None:
+    body, _ = apply_edits(seed_article.body, seed_edits)
+    assert "north korean leader Kim Jong-un" not in body
+    assert "North Korean leader Kim Jong-un. South Korean officials" in body
+    assert "the Russia-China alliance" in body
+    assert "“We were always together then, and we remain together now,” he stated, highlighting" in body
+    assert "The Beijing summit" in body and "While Beijing maintains" in body
+    assert "between Gazprom and China’s" in body
+    assert "2,000 North Korean soldiers" in body and "approximately 15%." in body
+    assert "with other European leaders" in body and "the Druzhba pipeline" in body
+    # Quotation wording untouched (only the missing space was restored).
+    quotes = re.findall(r"“([^”]*)”", seed_article.body)
+    for quote in quotes:
+        assert quote.replace("then,and", "then, and") in body
+    for name in ("Kim Jong-un", "Xi", "Putin", "Druzhba", "2,000", "15%"):
+        assert body.count(name) == seed_article.body.count(name)
+    trailer, _ = apply_edits(", ".join(seed_article.source_keywords), seed_edits, field="keywords")
+    assert trailer.split(", ")[2] == "China"
+    assert "War" in trailer.split(", ") and "Gazprom" in trailer
+
+
+def test_seed_through_the_pipeline(pipeline: Pipeline, seed_article: Article) -> None:
+    analysis = pipeline.analyze(seed_article)
+    assert "North Korean leader" in analysis.text
+    assert analysis.source_keywords[2] == "China"
+    assert len(analysis.edits) == 12
+    assert analysis.stages[0] == "newsdesk_copyedit"
+
+
+def test_seed_is_idempotent(seed_article: Article, seed_edits: list[Edit]) -> None:
+    body, _ = apply_edits(seed_article.body, seed_edits)
+    trailer, _ = apply_edits(", ".join(seed_article.source_keywords), seed_edits, field="keywords")
+    again = seed_article.model_copy(update={"body": body, "source_keywords": trailer.split(", ")})
+    assert copyedit_article(again) == []
+
+
+# --- sentence starts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the talks ended. then they left.", "The talks ended. Then they left."),
+        ("Why? because it rained! and then?", "Why? Because it rained! And then?"),
+        ("First paragraph.\n\nsecond paragraph.", "First paragraph.\n\nSecond paragraph."),
+        ('He said, "we will win." then he left.', 'He said, "We will win." Then he left.'),
+        ("She wrote: “time is short.”", "She wrote: “Time is short.”"),
+    ],
+)
+def test_sentence_starts_are_capitalised(text: str, expected: str) -> None:
+    assert fix(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It opened on Jan. tenth in the city.",
+        "Prices in the U.S. fell sharply.",
+        "He met Mr. and Mrs. Smith at 9 a.m. yesterday.",
+        "“Why?” he asked.",
+        "“Stop!” she shouted.",
+        "The talks went on... and on.",
+        "They called it a “strategic partnership” and moved on.",
+        "iPhone sales rose. eBay shares fell.",
+    ],
+)
+def test_not_sentence_starts(text: str) -> None:
+    assert "case.sentence_start" not in rules_of(text)
+
+
+# --- proper nouns ------------------------------------------------------------------------------------
+
+
+def test_demonyms_countries_and_multiword_names() -> None:
+    assert fix("He met north korean officials and south Korean envoys.") == (
+        "He met North Korean officials and South Korean envoys."
+    )
+    assert fix("Talks between china and russia resumed.") == "Talks between China and Russia resumed."
+
+
+def test_hyphenated_names_and_possessives() -> None:
+    assert fix("The russia-China alliance grew.") == "The Russia-China alliance grew."
+    assert fix("It is china's biggest deal.") == "It is China's biggest deal."
+    # Inside a compound only names change: `co-star`, `sci-fi` and `Jong-un` stay as written.
+    assert fix("Her co-star in the sci-fi film met Kim Jong-un.") == "Her co-star in the sci-fi film met Kim Jong-un."
+
+
+def test_article_evidence_capitalises_other_mentions() -> None:
+    text = "Talks with Zorbaxian officials went well. Later the zorbaxian envoy left."
+    assert fix(text) == "Talks with Zorbaxian officials went well. Later the Zorbaxian envoy left."
+
+
+def test_common_words_are_left_alone() -> None:
+    text = "The war in the north hit energy supplies, and the president may resign."
+    assert fix(text) == text
+
+
+def test_the_article_style_wins_over_the_corpus() -> None:
+    text = "Fraud moved to the internet. Most internet users were unaware, and internet sales rose."
+    assert fix(text) == text
+
+
+def test_trailer_evidence_only_for_non_dictionary_words() -> None:
+    article = Article.create(
+        "Talks on the military parade and gazprom supplies went on.",
+        headline="Talks go on",
+        source_keywords=["Military Parade", "Gazprom", "china"],
+    )
+    edits = copyedit_article(article)
+    assert {(e.field, e.before, e.after) for e in edits} == {
+        ("body", "gazprom", "Gazprom"),
+        ("keywords", "china", "China"),
+    }
+
+
+def test_headline_is_never_edited() -> None:
+    article = Article.create("Body text here.", headline="russia and china talk")
+    assert all(e.field != "headline" for e in copyedit_article(article))
+
+
+def test_context_words() -> None:
+    assert fix("The vote is on 5 may in London, and I think ms Jones will win.") == (
+        "The vote is on 5 May in London, and I think Ms Jones will win."
+    )
+    assert fix("You may go, i said.") == "You may go, I said."
+
+
+# --- quotations ----------------------------------------------------------------------------------------
+
+
+def test_quotations_keep_their_words() -> None:
+    text = "He said: “we like russia,and othre things.” then left."
+    assert fix(text) == "He said: “We like russia, and othre things.” Then left."
+
+
+def test_unbalanced_quote_does_not_leak() -> None:
+    text = "He said “we like russia\n\nNext paragraph about russia."
+    assert fix(text) == "He said “we like russia\n\nNext paragraph about Russia."
+
+
+# --- spacing -------------------------------------------------------------------------------------------
+
+
+def test_missing_space_after_punctuation() -> None:
+    assert fix("He stayed then,and left.") == "He stayed then, and left."
+    assert (
+        fix("Note:this is it;that was it.It ended?Yes!Good.") == "Note: this is it; that was it. It ended? Yes! Good."
+    )
+    assert fix("Prices rose 3.5%,and fell.") == "Prices rose 3.5%, and fell."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 2,000 people and 3.5 million more.",
+        "We met at 10:30 in the U.S. embassy.",
+        "See https://www.bbc.co.uk/news,then mail a.b@example.com now.",
+        "Visit example.com today.",
+        "It was 9 p.m. on the day, e.g. a Tuesday.",
+        "Use &amp;more entities.",
+        "Built with ASP.NET and Node.js tools.",
+    ],
+)
+def test_no_space_inside_numbers_urls_abbreviations(text: str) -> None:
+    assert "space.after_punct" not in rules_of(text)
+
+
+# --- spelling ------------------------------------------------------------------------------------------
+
+
+def test_misspellings_get_one_confident_fix() -> None:
+    assert fix("He met othre leaders and recieved them.") == "He met other leaders and received them."
+    assert fix("The meeting was wiht the minister.") == "The meeting was with the minister."
+
+
+def test_names_and_known_words_are_not_spell_corrected() -> None:
+    text = "Xi Jinping and Fico were fueling the behavior, signaling a shift."
+    assert fix(text) == text
+
+
+# --- offsets, idempotence, options ---------------------------------------------------------------------
+
+
+def test_offsets_map_back_to_the_original() -> None:
+    original = "the talks in beijing went on,and on. othre leaders came from russia."
+    result = copyedit_text(original)
+    assert result.text == "The talks in Beijing went on, and on. Other leaders came from Russia."
+    for e in result.edits:
+        assert original[e.start : e.end] == e.before
+    for m in re.finditer(r"\w+", result.text):
+        start = result.offsets.to_original(m.start())
+        end = result.offsets.to_original(m.end(), end=True)
+        assert original[start:end].lower() in {m.group().lower(), "othre"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the talks in beijing went on,and on. othre leaders came from russia.",
+        "He met north korean officials.\n\nwhile china watched, “we won,” he said.",
+    ],
+)
+def test_idempotent(text: str) -> None:
+    once = fix(text)
+    assert copyedit_text(once).edits == []
+
+
+def test_presets_and_options() -> None:
+    assert set(PRESETS) == {"precision", "recall"}
+    text = "the talks went on,and on with othre people."
+    assert fix(text, preset="recall") == "The talks went on, and on with other people."
+    assert fix(text, rules=["spelling"]) == "the talks went on,and on with other people."
+    assert fix(text, min_confidence=0.975) == "The talks went on,and on with othre people."
+
+
+def test_wrong_arguments_raise() -> None:
+    with pytest.raises(ValueError):
+        copyedit_text("x", preset="fast")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        copyedit_text("x", rules=["grammar"])  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        copyedit_text("x", min_confidence=2.0)
+
+
+# --- hostile input ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "word " * 60_000,  # one very long line, no sentence end
+        "a," * 50_000,
+        ".?!,;:" * 10_000,
+        "“" * 5_000 + '"' * 5_000,
+        "россия и китай. 北京会谈。 ελλάδα. العربية, and china.",
+        "x" * 100_000,
+        "e.g." * 20_000,
+    ],
+)
+def test_hostile_input_neither_crashes_nor_hangs(text: str) -> None:
+    result = copyedit_text(text)
+    corrected, _ = apply_edits(text, result.edits)
+    assert corrected == result.text
+    assert copyedit_text(result.text).edits == []
