@@ -89,7 +89,8 @@ class Gazetteer:
     def __call__(self, doc: Doc) -> Doc:
         keys = [token_key(t) for t in doc]
         # Words the copy itself capitalises mid-sentence: lower-cased elsewhere they are the same name.
-        named = frozenset(k for t, k in zip(doc, keys, strict=True) if t.text[:1].isupper() and not t.is_sent_start)
+        # (Title case only: all-capital headlines capitalise every word.)
+        named = frozenset(k for t, k in zip(doc, keys, strict=True) if t.is_title and not t.is_sent_start)
         ents = {span: e.label_ for e in doc.ents for span in _split(doc, e.start, e.end)}
         if any(t.is_title or t.is_upper for t in doc[:200]):
             # In cased copy a lower-case English word is a word (`fine china`), whatever the model says.
@@ -240,9 +241,9 @@ class Gazetteer:
         # A person's surname or given name alone (`Putin`, `Xi`) is that person.
         for (s, e), label in ents.items():
             if label == "PERSON" and e - s > 1:
-                for part in (keys[s], keys[e - 1]):
-                    if len(part) > 1 and part not in stop_words():
-                        parts[part] += 1
+                for k in (s, e - 1):
+                    if doc[k].is_title and len(keys[k]) > 1 and keys[k] not in stop_words():
+                        parts[keys[k]] += 1
         for part, n in parts.items():
             # A full name is strong evidence: it outvotes the model's labels of the bare surname.
             votes[part]["PERSON"] += 3 * n
