@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsdesk import entities, events, quotes  # noqa: F401  (registers the components)
+from newsdesk import entities, events, keywords, quotes  # noqa: F401  (registers the components)
 from newsdesk.article import Analysis, Article, Edit
 from newsdesk.copyedit import copyedit_article
 from newsdesk.copyedit.offsets import apply_edits
@@ -27,7 +27,7 @@ from newsdesk.nlp import DEFAULT_MODEL, load_model
 
 #: newsdesk components run after the model, in this order. Each is a registered spaCy factory
 #: (importing its module registers it).
-STAGES: tuple[str, ...] = (*entities.STAGES, "newsdesk_quotes", "newsdesk_events")
+STAGES: tuple[str, ...] = (*entities.STAGES, "newsdesk_keywords", "newsdesk_quotes", "newsdesk_events")
 
 TRAILER_SEPARATOR = ", "
 
