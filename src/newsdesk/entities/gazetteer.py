@@ -99,6 +99,12 @@ class Gazetteer:
                 for (s, e), label in ents.items()
                 if not (label in NAME_LABELS and doc[s:e].text.islower() and not _known(keys[s:e], named))
             }
+        # In an all-capitals headline, English words are words (`SOCCER`, `MAJOR LEAGUE STANDINGS`).
+        ents = {
+            (s, e): label
+            for (s, e), label in ents.items()
+            if not (label in NAME_LABELS and self._shouted_words(doc, s, e, keys))
+        }
         ents = self._add_kb_matches(doc, keys, ents, named)
         ents = _extend_names(doc, keys, ents)
         ents = {span: label for span, label in (self._trim(doc, s, e, label) for (s, e), label in ents.items()) if span}
@@ -159,6 +165,15 @@ class Gazetteer:
             for k in range(start, end):
                 owner[k] = (start, end)
         return ents
+
+    def _shouted_words(self, doc: Doc, start: int, end: int, keys: list[str]) -> bool:
+        span = doc[start:end]
+        if not span.text.isupper() or " ".join(keys[start:end]) in self.aliases:
+            return False
+        line = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        letters = [t for t in line if t.is_alpha]
+        shouting = sum(t.is_upper for t in letters) > 0.8 * len(letters)
+        return shouting and all(k in common_words() for k in keys[start:end] if k)
 
     def _capitalised_word(self, doc: Doc, start: int, end: int, key: str) -> bool:
         """An English word capitalised only because it opens a sentence (`Attendance`, `Men`), not a KB name."""
