@@ -12,6 +12,7 @@ practice of Norvig's corrector: a known misspelling list first, then candidates 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,11 +35,6 @@ class Preset:
     rare_ratio: float = 0.8
     #: Corpus sightings needed before the corpus share counts.
     min_seen: int = 10
-    #: Mid-sentence capitalised uses in the article that make a dictionary word a name here (`Labour`).
-    article_min: int = 99
-    #: Corpus capitalised share a dictionary word needs to be capitalised between 0, 1 or 2 capitalised
-    #: neighbours (`Royal national Institute`); above 1 means never.
-    name_ratio: tuple[float, float, float] = (2.0, 2.0, 2.0)
     #: An unknown lower-case word at least this frequent (wordfreq Zipf) is taken for a name (`kudrow`).
     name_zipf: float = 2.0
     #: A token at least this frequent (wordfreq Zipf scale) is a known word, never a misspelling.
@@ -56,9 +52,7 @@ PRESETS: dict[str, Preset] = {
     "recall": Preset(
         common_ratio=0.75,
         rare_ratio=0.6,
-        min_seen=3,
-        article_min=3,
-        name_ratio=(2.0, 0.8, 0.5),
+        min_seen=5,
         name_zipf=1.5,
         known_zipf=3.3,
         spell_min_zipf=2.5,
@@ -92,40 +86,46 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and (not word.isupper() or len(word) <= 5)
 
 
-def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evidence:
-    """Capitalised forms and multi-word names the article uses mid-sentence, plus headline/trailer words."""
-    ev = Evidence()
+def collect_phrases(tokens: list[Token]) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """Runs of capitalised words mid-sentence (`North Korea`), by their first word's lower form."""
+    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     run: list[Token] = []
 
     def close_run() -> None:
         if len(run) > 1:
             words = tuple(t.base for t in run)
             entry = (tuple(w.lower() for w in words), words)
-            ev.phrases.setdefault(entry[0][0], []).append(entry)
+            if entry not in phrases.setdefault(entry[0][0], []):
+                phrases[entry[0][0]].append(entry)
         run.clear()
 
-    previous_end = -2
     for tok in tokens:
-        if tok.odd:
+        if not tok.odd and tok.mid_sentence and _capitalised(tok.base):
+            if run and tok.start != run[-1].end + 1:
+                close_run()
+            run.append(tok)
+        else:
             close_run()
+    close_run()
+    for entries in phrases.values():
+        entries.sort(key=lambda entry: (-len(entry[0]), entry))
+    return phrases
+
+
+def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evidence:
+    """Capitalised forms and multi-word names the article uses mid-sentence, plus headline/trailer words."""
+    ev = Evidence(phrases=collect_phrases(tokens))
+    for tok in tokens:
+        if tok.odd or not tok.mid_sentence:
             continue
         base = tok.base
-        if tok.mid_sentence and _capitalised(base):
+        if _capitalised(base):
             ev.forms.setdefault(base.lower(), Counter())[base] += 1
             for part in base.split("-"):
                 if part != base and _capitalised(part):
                     ev.forms.setdefault(part.lower(), Counter())[part] += 1
-            if run and tok.start != previous_end + 1:
-                close_run()
-            run.append(tok)
-        else:
-            if tok.mid_sentence and base.islower():
-                ev.lower[base] += 1
-            close_run()
-        previous_end = tok.end
-    close_run()
-    for entries in ev.phrases.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
+        elif base.islower():
+            ev.lower[base] += 1
     for title in titles:
         for m in WORD.finditer(title):
             base = split_possessive(m.group())
@@ -144,7 +144,6 @@ def _usable(form: str, word: str) -> bool:
 class Context:
     """What surrounds a word: capitalised neighbours (a name around it), numbers (a date)."""
 
-    capitalised_neighbours: int = 0
     number_before: bool = False
     number_after: bool = False
     name_after: bool = False
@@ -193,13 +192,6 @@ def decide_case(
             and not article_lower
         ):
             return info.capitalised, round(min(0.99, info.cap_ratio), 3), _corpus(info)
-        if seen and n_seen >= preset.article_min and n_seen >= 2 * n_lower and info.cap_ratio >= 0.05:
-            form = seen.most_common(1)[0][0]
-            return form, 0.8, f"written '{form}' {n_seen} times mid-sentence in this article, lower case {n_lower - 1}"
-        need = preset.name_ratio[min(ctx.capitalised_neighbours, 2)]
-        if info.cap_ratio >= need and len(word) > 2:
-            why = f"between capitalised words of a name, and {_corpus(info)}"
-            return info.capitalised or word.title(), 0.8, why
         return None
     if seen:
         form = seen.most_common(1)[0][0]
@@ -297,10 +289,6 @@ def decide_spelling(
     return best, confidence, f"not an English word; '{best}' is {kind} and far more frequent"
 
 
-def _capital_mid(tok: Token | None) -> bool:
-    return tok is not None and tok.mid_sentence and not tok.odd and tok.text[:1].isupper()
-
-
 def word_edits(
     text: str, tokens: list[Token], ev: Evidence, lex: Lexicon, preset: Preset, *, field: Field_ = "body"
 ) -> list[Edit]:
@@ -309,8 +297,8 @@ def word_edits(
     _phrase_edits(tokens, ev, lex, decided)
     edits: list[Edit] = []
     last = len(tokens) - 1
-    # Dictionary words the corpus writes in lower case need no decision unless context rules are on.
-    plain = lex.plain if preset.article_min > 90 and min(preset.name_ratio) > 1 else frozenset()
+    # Dictionary words the corpus writes in lower case need no decision: skip them fast.
+    plain = lex.plain
     for k, tok in enumerate(tokens):
         if tok.odd or (tok.text in plain and not tok.sentence_start and tok.start not in decided):
             continue
@@ -350,7 +338,74 @@ def word_edits(
                         field=field,
                     )
                 )
-    return edits
+    return edits + _completed_names(tokens, edits, ev, lex, field)
+
+
+def _completed_names(tokens: list[Token], edits: list[Edit], ev: Evidence, lex: Lexicon, field: Field_) -> list[Edit]:
+    """Names our own capitals complete (`paris Club` → `Paris Club`), applied to their other mentions.
+
+    Without this second look a second run would find them: the stage would not be idempotent."""
+    extra: list[Edit] = []
+    starts = [t.start for t in tokens]
+    for _ in range(3):
+        changed = {e.start: e.after for e in [*edits, *extra] if e.rule == "case.proper_noun"}
+        if not _joins_a_run(tokens, starts, changed):
+            break
+        updated = [_with_form(t, changed) for t in tokens]
+        phrases = collect_phrases(updated)
+        if phrases == ev.phrases:
+            break
+        ev.phrases = phrases
+        decided: dict[int, tuple[str, EditRule, float, str]] = {}
+        _phrase_edits(updated, ev, lex, decided, sources=("this article",))
+        done = {e.start for e in [*edits, *extra]}
+        new = []
+        for start, (form, rule, confidence, why) in sorted(decided.items()):
+            if start in done:
+                continue
+            tok = tokens[bisect_right(starts, start) - 1]  # the token this word part belongs to
+            offset = start - tok.start
+            before = tok.text[offset : offset + len(form)]
+            new.append(
+                Edit(
+                    start=start,
+                    end=start + len(before),
+                    before=before,
+                    after=form,
+                    rule=rule,
+                    confidence=confidence,
+                    explanation=why,
+                    field=field,
+                )
+            )
+        if not new:
+            break
+        extra += new
+    return extra
+
+
+def _joins_a_run(tokens: list[Token], starts: list[int], changed: dict[int, str]) -> bool:
+    """Does a word we capitalised mid-sentence touch another capitalised word (a new multi-word name)?"""
+    for start in changed:
+        k = bisect_right(starts, start) - 1
+        tok = tokens[k]
+        if not tok.mid_sentence or tok.start != start:
+            continue
+        for n in (k - 1, k + 1):
+            if 0 <= n < len(tokens):
+                other = tokens[n]
+                adjacent = other.end + 1 == tok.start or tok.end + 1 == other.start
+                if adjacent and other.mid_sentence and (other.text[:1].isupper() or other.start in changed):
+                    return True
+    return False
+
+
+def _with_form(tok: Token, changed: dict[int, str]) -> Token:
+    """The token as our edits leave it (whole words only; compounds keep their own text)."""
+    form = changed.get(tok.start)
+    if form is None or "-" in tok.base or len(form) != len(tok.base):
+        return tok
+    return tok._replace(text=form + tok.text[len(tok.base) :], base=form)
 
 
 def _decide_word(
@@ -375,12 +430,9 @@ def _decide_word(
     if spelled is not None:
         return spelled[0], "spelling", spelled[1], spelled[2]
     ctx = Context()
-    if part in lex.contextual or min(preset.name_ratio) <= 1:
-        prev = tokens[k - 1] if k > 0 and tokens[k - 1].end + 1 == tok.start else None
+    if part in lex.contextual:
         nxt = tokens[k + 1] if k < last and tokens[k + 1].start == tok.end + 1 else None
         ctx = Context(
-            capitalised_neighbours=int(tok.mid_sentence and _capital_mid(prev))
-            + int(tok.mid_sentence and _capital_mid(nxt)),
             number_before=bool(_NUMBER_BEFORE.search(text, max(0, tok.start - 4), tok.start)),
             number_after=bool(_NUMBER_AFTER.match(text, tok.end)),
             name_after=nxt is not None and (nxt.text[:1].isupper() or nxt.base.lower() not in lex.plain),
@@ -410,14 +462,24 @@ def _decide_word(
 
 
 def _phrase_edits(
-    tokens: list[Token], ev: Evidence, lex: Lexicon, decided: dict[int, tuple[str, EditRule, float, str]]
+    tokens: list[Token],
+    ev: Evidence,
+    lex: Lexicon,
+    decided: dict[int, tuple[str, EditRule, float, str]],
+    *,
+    sources: tuple[str, ...] = ("this article", "the gazetteer"),
 ) -> None:
     """Multi-word names (`north korean` → `North Korean`) from the article's own names, then the gazetteer."""
     keys = [t.base.lower() for t in tokens]
+    where: dict[str, list[int]] = {}  # word -> its token indices, to count a phrase's spellings fast
+    for i, key in enumerate(keys):
+        where.setdefault(key, []).append(i)
     i = 0
     while i < len(tokens):
         matched = 0
         for source, table in (("this article", ev.phrases), ("the gazetteer", lex.phrases)):
+            if source not in sources:
+                continue
             for lower, words in table.get(keys[i], ()):
                 n = len(lower)
                 window = tokens[i : i + n]
@@ -428,13 +490,16 @@ def _phrase_edits(
                     or any(b.start != a.end + 1 for a, b in pairwise(window))
                 ):
                     continue
-                if source == "this article" and _written_lower(lower, keys, tokens) > 1:
+                if source == "this article" and _written_lower(lower, words, where[keys[i]], keys, tokens, lex) > 1:
                     continue  # the article itself writes the phrase in lower case: its style
+                why = f"part of the name '{' '.join(words)}' ({source})"
+                confidence = 0.95 if source == "the gazetteer" else 0.9
                 for tok, word in zip(window, words, strict=True):
-                    base = tok.base
-                    if base != word and base.islower() and base not in lex.function_words:
-                        why = f"part of the name '{' '.join(words)}' ({source})"
-                        decided[tok.start] = (word, "case.proper_noun", 0.95 if source == "the gazetteer" else 0.9, why)
+                    start = tok.start
+                    for part, form in zip(tok.base.split("-"), word.split("-"), strict=True):
+                        if part != form and part.islower() and part not in lex.function_words:
+                            decided[start] = (form, "case.proper_noun", confidence, why)
+                        start += len(part) + 1
                 matched = n
                 break
             if matched:
@@ -442,13 +507,21 @@ def _phrase_edits(
         i += max(matched, 1)
 
 
-def _written_lower(lower: tuple[str, ...], keys: list[str], tokens: list[Token]) -> int:
-    """How often the phrase appears all in lower case in the text."""
+def _written_lower(
+    lower: tuple[str, ...], words: tuple[str, ...], at: list[int], keys: list[str], tokens: list[Token], lex: Lexicon
+) -> int:
+    """How often the text writes the phrase with a dictionary word in lower case that the name capitalises.
+
+    Only dictionary words count: no other rule changes them, so our own edits leave the count as it is."""
     n = len(lower)
     return sum(
         1
-        for i, key in enumerate(keys)
-        if key == lower[0] and tuple(keys[i : i + n]) == lower and all(t.base.islower() for t in tokens[i : i + n])
+        for i in at
+        if tuple(keys[i : i + n]) == lower
+        and any(
+            t.base.islower() and w[:1].isupper() and t.base in lex.plain
+            for t, w in zip(tokens[i : i + n], words, strict=True)
+        )
     )
 
 
