@@ -257,7 +257,9 @@ class Gazetteer:
         for (s, e), label in ents.items():
             if label == "PERSON" and e - s > 1:
                 for k in (s, e - 1):
-                    if doc[k].is_title and len(keys[k]) > 1 and keys[k] not in stop_words():
+                    # Not an English word the model swept in (`Pirelli cables`), unless written as a name.
+                    name_like = doc[k].is_title or keys[k] not in common_words()
+                    if name_like and len(keys[k]) > 1 and keys[k] not in stop_words():
                         parts[keys[k]] += 1
         for part, n in parts.items():
             # A full name is strong evidence: it outvotes the model's labels of the bare surname.
