@@ -98,3 +98,14 @@ def test_kb_build_from_a_dump(tmp_path: Path) -> None:
     assert out.exists() and "entities kept" in result.stdout
     missing = runner.invoke(app, ["kb", "build", str(tmp_path / "nope.json"), "-o", str(out)])
     assert missing.exit_code == 2 and "no dump" in missing.stderr
+
+
+def test_tag_prints_a_trailer_of_the_asked_length() -> None:
+    result = runner.invoke(app, ["tag", str(SEED), "-n", "5"])
+    assert result.exit_code == 0, result.output
+    line = result.stdout.strip()
+    assert line.startswith("Keywords: ") and line.endswith(".")
+    assert len(line.removeprefix("Keywords: ").rstrip(".").split(", ")) == 5
+    as_json = runner.invoke(app, ["tag", str(SEED), "--style", "json", "-n", "3"])
+    keywords = json.loads(as_json.stdout)
+    assert len(keywords) == 3 and keywords[0]["kind"] == "person"

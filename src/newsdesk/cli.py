@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -20,8 +20,9 @@ from newsdesk.entities.table import print_entities
 from newsdesk.errors import InputError, NewsdeskError
 from newsdesk.export import write_export
 from newsdesk.ingest import DEFAULT_MAX_BYTES, read_sources
+from newsdesk.keywords import format_trailer
 from newsdesk.pipeline import Pipeline, get_pipeline
-from newsdesk.report import print_report
+from newsdesk.report import keyword_table, print_report
 
 app = typer.Typer(
     name="newsdesk",
@@ -39,6 +40,12 @@ class Format(enum.StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+
+
+class TagStyle(enum.StrEnum):
+    trailer = "trailer"
+    table = "table"
+    json = "json"
 
 
 class ExportFormat(enum.StrEnum):
@@ -79,8 +86,10 @@ class Run:
             raise typer.Exit(EXIT_REFUSED)
 
 
-def _pipeline(no_copyedit: bool) -> Pipeline:
+def _pipeline(no_copyedit: bool, *, config: dict[str, dict[str, Any]] | None = None) -> Pipeline:
     try:
+        if config:
+            return Pipeline(copyedit=not no_copyedit, config=config)
         return get_pipeline(copyedit=not no_copyedit)
     except NewsdeskError as exc:
         typer.echo(f"newsdesk: error: {exc}", err=True)
@@ -161,6 +170,31 @@ def export(
     else:
         with output.open("w", encoding="utf-8", newline="") as out:
             write_export(analyses, fmt.value, out)
+    run.exit()
+
+
+@app.command()
+def tag(
+    paths: PathsArg,
+    top_n: Annotated[int, typer.Option("--top", "-n", min=1, help="How many keywords.")] = 17,
+    min_score: Annotated[float, typer.Option("--min-score", min=0.0, help="Drop keywords scoring below this.")] = 0.0,
+    style: Annotated[TagStyle, typer.Option("--style", help="A 'Keywords: …' line, a table, or JSON.")] = (
+        TagStyle.trailer
+    ),
+    date: DateOpt = None,
+    no_copyedit: NoCopyeditOpt = False,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Write each article's keyword trailer: people, places, organisations and topics, best first."""
+    run = Run(max_bytes, date)
+    pipeline = _pipeline(no_copyedit, config={"newsdesk_keywords": {"top_n": top_n, "min_score": min_score}})
+    for analysis in pipeline.pipe(run.articles(paths)):
+        if style is TagStyle.trailer:
+            typer.echo(format_trailer(analysis.keywords))
+        elif style is TagStyle.json:
+            typer.echo(json.dumps([k.model_dump() for k in analysis.keywords], ensure_ascii=False))
+        else:
+            Console(highlight=False).print(keyword_table(analysis))
     run.exit()
 
 

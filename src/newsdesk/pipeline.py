@@ -12,8 +12,9 @@ because casing noise is what breaks NER. Every later stage reports spans in the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,11 +42,14 @@ class Pipeline:
         model: str = DEFAULT_MODEL,
         copyedit: bool = True,
         stages: Iterable[str] = STAGES,
+        config: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
+        """`config` overrides components' settings by pipe name, e.g. `{"newsdesk_keywords": {"top_n": 10}}`."""
         self.nlp: Language = load_model(model)
         self.copyedit = copyedit
+        config = config or {}
         for name in stages:
-            self.nlp.add_pipe(name)
+            self.nlp.add_pipe(name, config=dict(config.get(name, {})))
 
     @property
     def stages(self) -> list[str]:

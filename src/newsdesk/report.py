@@ -16,6 +16,13 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
+def keyword_table(a: Analysis) -> Table:
+    table = _table(a.headline or a.source or a.id, "#", "keyword", "kind", "score", "entity id")
+    for rank, k in enumerate(a.keywords, 1):
+        table.add_row(str(rank), escape(k.text), k.kind, f"{k.score:.3f}", escape(k.entity_id or ""))
+    return table
+
+
 def print_report(a: Analysis, out: Console) -> None:
     """Print headline and metadata, then one table per stage that found something."""
     out.rule(escape(a.headline or "(no headline)"))
