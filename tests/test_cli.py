@@ -109,3 +109,22 @@ def test_tag_prints_a_trailer_of_the_asked_length() -> None:
     as_json = runner.invoke(app, ["tag", str(SEED), "--style", "json", "-n", "3"])
     keywords = json.loads(as_json.stdout)
     assert len(keywords) == 3 and keywords[0]["kind"] == "person"
+
+
+def test_copyedit_command_text_diff_and_edits() -> None:
+    text = runner.invoke(app, ["copyedit", str(SEED)])
+    assert text.exit_code == 0, text.output
+    assert "then, and" in text.stdout and "other European" in text.stdout
+    assert text.stdout.rstrip().endswith("Global Order.") and "Xi Jinping, China," in text.stdout
+    diff = runner.invoke(app, ["copyedit", "--diff", str(SEED)])
+    assert diff.stdout.count("\n+") >= 5 and "-the Beijing summit" in diff.stdout
+    edits = runner.invoke(app, ["copyedit", "--edits", str(SEED)])
+    assert len(edits.stdout.strip().splitlines()) == 12
+
+
+def test_format_text_round_trips_through_the_parser(seed_text: str) -> None:
+    from newsdesk.ingest.text import format_text, parse_text
+
+    article = parse_text(seed_text)
+    again = parse_text(format_text(article))
+    assert again.model_dump(exclude={"source"}) == article.model_dump(exclude={"source"})

@@ -21,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1"
 
 PARAGRAPH_SEPARATOR = "\n\n"
+#: How the keyword trailer is printed; `Edit` offsets with `field="keywords"` index into this form.
+TRAILER_SEPARATOR = ", "
 
 
 class _Model(BaseModel):
@@ -52,6 +54,11 @@ class Article(_Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split(PARAGRAPH_SEPARATOR) if p.strip()]
+
+    @property
+    def trailer(self) -> str:
+        """The source keywords as one string, the form keyword-trailer edits index into."""
+        return TRAILER_SEPARATOR.join(self.source_keywords)
 
     @classmethod
     def create(
@@ -107,8 +114,7 @@ EditRule = Literal[
 class Edit(_Model):
     """One change the copy desk made, with its reason. Offsets are into the original `field`.
 
-    For `field="keywords"`, `start`/`end` index into the trailer as printed: the source keywords
-    joined by ", ".
+    For `field="keywords"`, `start`/`end` index into `Article.trailer` (the keywords joined by ", ").
     """
 
     start: int

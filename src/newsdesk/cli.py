@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import json
 import sys
@@ -15,13 +16,15 @@ from rich.console import Console
 
 from newsdesk import __version__
 from newsdesk.article import Analysis, Article
+from newsdesk.copyedit import copyedit_article
 from newsdesk.entities import build_kb
 from newsdesk.entities.table import print_entities
 from newsdesk.errors import InputError, NewsdeskError
 from newsdesk.export import write_export
 from newsdesk.ingest import DEFAULT_MAX_BYTES, read_sources
+from newsdesk.ingest.text import format_text
 from newsdesk.keywords import format_trailer
-from newsdesk.pipeline import Pipeline, get_pipeline
+from newsdesk.pipeline import Pipeline, corrected_article, get_pipeline
 from newsdesk.report import keyword_table, print_report
 
 app = typer.Typer(
@@ -40,6 +43,11 @@ class Format(enum.StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+
+
+class Preset(enum.StrEnum):
+    precision = "precision"
+    recall = "recall"
 
 
 class TagStyle(enum.StrEnum):
@@ -134,6 +142,35 @@ def analyze(
         else:
             sys.stdout.write(analysis.model_dump_json() + "\n")
         sys.stdout.flush()
+    run.exit()
+
+
+@app.command()
+def copyedit(
+    paths: PathsArg,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of the corrected text.")] = False,
+    edits: Annotated[bool, typer.Option("--edits", help="Print the edits as JSON lines instead.")] = False,
+    preset: Annotated[Preset, typer.Option("--preset", help="precision: only near-certain fixes.")] = Preset.precision,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Copy-edit articles (capitals, spacing, spelling) without running the model: fast."""
+    run = Run(max_bytes, None)
+    for article in run.articles(paths):
+        changes = copyedit_article(article, preset=preset.value)
+        if edits:
+            for change in changes:
+                typer.echo(change.model_dump_json())
+            continue
+        before = format_text(article)
+        after = format_text(corrected_article(article, changes))
+        if diff:
+            name = article.source or article.id
+            lines = difflib.unified_diff(
+                before.splitlines(keepends=True), after.splitlines(keepends=True), name, f"{name} (copy-edited)"
+            )
+            sys.stdout.writelines(lines)
+        else:
+            sys.stdout.write(after)
     run.exit()
 
 

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk import entities, events, keywords, quotes  # noqa: F401  (registers the components)
-from newsdesk.article import Analysis, Article, Edit
+from newsdesk.article import TRAILER_SEPARATOR, Analysis, Article, Edit
 from newsdesk.copyedit import copyedit_article
 from newsdesk.copyedit.offsets import apply_edits
 from newsdesk.ingest.text import parse_text
@@ -29,8 +29,6 @@ from newsdesk.nlp import DEFAULT_MODEL, load_model
 #: newsdesk components run after the model, in this order. Each is a registered spaCy factory
 #: (importing its module registers it).
 STAGES: tuple[str, ...] = (*entities.STAGES, "newsdesk_keywords", "newsdesk_quotes", "newsdesk_events")
-
-TRAILER_SEPARATOR = ", "
 
 
 class Pipeline:
@@ -78,7 +76,6 @@ class Pipeline:
         """Collect what the components wrote on `doc` into one Analysis."""
         article: Article = doc._.article
         edits: list[Edit] = doc._.edits or []
-        trailer, _ = apply_edits(TRAILER_SEPARATOR.join(article.source_keywords), edits, field="keywords")
         return Analysis(
             id=article.id,
             source=article.source,
@@ -86,7 +83,7 @@ class Pipeline:
             dateline=article.dateline,
             published=article.published,
             language=article.language,
-            source_keywords=trailer.split(TRAILER_SEPARATOR) if trailer else [],
+            source_keywords=corrected_article(article, edits).source_keywords,
             text=doc.text,
             original=article.body,
             edits=edits,
@@ -97,6 +94,15 @@ class Pipeline:
             warnings=doc._.notices or [],
             stages=self.stages,
         )
+
+
+def corrected_article(article: Article, edits: list[Edit]) -> Article:
+    """The article with the copy desk's edits applied to its body and its keyword trailer."""
+    body, _ = apply_edits(article.body, edits)
+    trailer, _ = apply_edits(article.trailer, edits, field="keywords")
+    return article.model_copy(
+        update={"body": body, "source_keywords": trailer.split(TRAILER_SEPARATOR) if trailer else []}
+    )
 
 
 @lru_cache(maxsize=4)

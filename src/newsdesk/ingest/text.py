@@ -125,3 +125,15 @@ def parse_text(text: str, *, source: str | None = None, published: date | None =
     if len(split_trailer(paragraphs)[0]) > 1 and _is_headline(paragraphs[0]):
         headline, paragraphs = paragraphs[0], paragraphs[1:]
     return build_article(paragraphs, headline=headline, published=published, source=source)
+
+
+def format_text(article: Article) -> str:
+    """The article in wire-story layout again: the inverse of `parse_text`, one blank line between paragraphs."""
+    paragraphs = list(article.paragraphs)
+    if article.dateline and paragraphs:
+        paragraphs[0] = f"{article.dateline} – {paragraphs[0]}"
+    if article.headline:
+        paragraphs.insert(0, article.headline)
+    if article.source_keywords:
+        paragraphs.append(f"Keywords: {article.trailer}.")
+    return PARAGRAPH_SEPARATOR.join(paragraphs) + "\n"
