@@ -170,3 +170,52 @@ def test_without_parser_single_words_only() -> None:
     keywords = extract_keywords(bare("Energy prices rose in London as oil firms gained."), top_n=5)
     assert "London" in [k.text for k in keywords]
     assert all(" " not in k.text for k in keywords if k.kind == "topic")
+
+
+# --- the keyphrase preset ---------------------------------------------------------------------------
+
+KEYPHRASE_TEXT = (
+    "Hurricane Gilbert swept toward Jamaica on Monday. The National Hurricane Center in Miami said the storm "
+    "surge could reach 20 feet. Forecasters said the hurricane was the strongest storm of the season, and "
+    "storm surge warnings were posted along the coast. Tropical storm winds battered the island."
+)
+
+
+def test_keyphrase_preset_lower_case_phrases_without_duplicates(nlp: Language) -> None:
+    doc = _parse(nlp, KEYPHRASE_TEXT, headline="Hurricane Gilbert Heads for Jamaica")
+    keyphrases = extract_keywords(doc, top_n=10, preset="keyphrase")
+    texts = [k.text for k in keyphrases]
+    assert texts and all(t == t.lower() for t in texts)
+    assert len(texts) == len(set(texts))
+    assert any(len(t.split()) > 1 for t in texts)  # multi-word noun phrases, not only words
+    assert "storm surge" in texts
+    scores = [k.score for k in keyphrases]
+    assert scores == sorted(scores, reverse=True) and scores[0] == 1.0
+    # The default preset is unchanged: the trailer's style.
+    assert any(k.text[0].isupper() for k in extract_keywords(doc, top_n=10))
+
+
+def test_keyphrase_preset_with_entities_stage(seed_text: str) -> None:
+    article = parse_text(seed_text)
+    pipeline = Pipeline(
+        stages=[*ENTITY_STAGES, "newsdesk_keywords"], config={"newsdesk_keywords": {"preset": "keyphrase"}}
+    )
+    keywords = pipeline.analyze(article).keywords
+    assert len(keywords) == 17
+    assert all(k.text == k.text.lower() for k in keywords)
+    assert len({k.text for k in keywords}) == 17
+
+
+@pytest.mark.parametrize("text", ["", "Hello", "word " * 3000, "“Unbalanced quotes, said the spokesman", "12 34 56"])
+def test_keyphrase_preset_odd_input(nlp: Language, text: str) -> None:
+    keyphrases = extract_keywords(_parse(nlp, text), top_n=10, preset="keyphrase")
+    assert len(keyphrases) <= 10 and all(k.text.strip() for k in keyphrases)
+
+
+def test_keyphrase_preset_option_checked(nlp: Language) -> None:
+    doc = _parse(nlp, "Energy prices rose.")
+    with pytest.raises(ValueError):
+        extract_keywords(doc, preset="tags")  # type: ignore[arg-type]
+    other = load_model()
+    with pytest.raises(ValueError):
+        other.add_pipe("newsdesk_keywords", config={"preset": "tags"})

