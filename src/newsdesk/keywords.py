@@ -99,8 +99,10 @@ class _Settings:
     phrase_word_weight: float
     lower_case: bool
     word_sum: bool
+    max_words: int  # 0: any length
 
 
+_QUOTES = " \"'“”‘’"
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*\.?")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN"})
@@ -154,6 +156,8 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, prese
         _score_by_words(doc, candidates, sentence_of, headline, settings)
     else:
         _discount_nested(candidates)
+    if settings.max_words:
+        candidates = [c for c in candidates if _is_plain_phrase(c.text, settings.max_words)]
     keywords = _select(candidates, top_n=top_n, min_score=min_score)
     if settings.lower_case:
         return [k.model_copy(update={"text": k.text.lower()}) for k in keywords]
@@ -203,7 +207,7 @@ def _entity_candidates(doc: Doc, entities: Sequence[Entity]) -> list[_Candidate]
             nationalities.append(entity)
             continue
         c = _Candidate(
-            text=entity.name,
+            text=entity.name.strip(_QUOTES),
             kind=KIND_OF_LABEL.get(entity.label, "topic"),
             words=tuple(entity.name.lower().split()),
             entity_id=entity.id,
@@ -218,7 +222,7 @@ def _entity_candidates(doc: Doc, entities: Sequence[Entity]) -> list[_Candidate]
         target = by_name.get(country) if country else None
         offsets = [(m.start, m.end) for m in entity.mentions]
         if target is None and _is_nominal(doc, offsets):  # a group, not a country's ("Muslims"): a topic
-            target = _Candidate(text=entity.name, kind="topic", words=tuple(entity.name.lower().split()))
+            target = _Candidate(text=entity.name.strip(_QUOTES), kind="topic", words=tuple(entity.name.lower().split()))
             by_name[entity.name.lower()] = target
         if target is not None:
             _add_mentions(doc, target, offsets)
@@ -444,6 +448,13 @@ def _informativeness(words: Sequence[str], *, cap: float, share: float) -> float
     if not values:
         return 0.0
     return max(0.0, values[0]) + share * sum(max(0.0, v) for v in values[1:])
+
+
+def _is_plain_phrase(text: str, max_words: int) -> bool:
+    """A keyphrase is a short run of words (Hasan & Ng 2014: candidates of at most a few words, no
+    punctuation): not a caption or a title the NER ran together (`John Fordham Xenakis: Architect In Sound`)."""
+    words = text.split()
+    return 0 < len(words) <= max_words and all(_WORD.fullmatch(w) for w in words)
 
 
 def _select(candidates: list[_Candidate], *, top_n: int, min_score: float) -> list[Keyword]:
