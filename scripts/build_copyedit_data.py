@@ -291,6 +291,26 @@ def main() -> None:
     # Words capitalised only in a context: months next to a day or year, courtesy titles before a name.
     contextual = [(m.lower(), m, "date") for m in calendar.month_name[1:]]
     contextual += [("i", "I", "always")]
+    # Name particles stay lower case inside names (`Lula da Silva`, `van Gogh`), whatever SCOWL lists.
+    particles = (
+        "al",
+        "bin",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "dos",
+        "du",
+        "el",
+        "la",
+        "le",
+        "van",
+        "von",
+    )
+    contextual += [(p, p, "particle") for p in particles]
     contextual += [(t.lower(), t, "title") for t in ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame")]
     write_tsv(OUT / "contextual.tsv", ["word", "form", "context"], contextual)
     # Function words that names never capitalise.

@@ -36,15 +36,15 @@ class Preset:
     #: Corpus sightings needed before the corpus share counts.
     min_seen: int = 10
     #: An unknown lower-case word at least this frequent (wordfreq Zipf) is taken for a name (`kudrow`).
-    name_zipf: float = 2.0
+    name_zipf: float = 99.0
     #: A token at least this frequent (wordfreq Zipf scale) is a known word, never a misspelling.
     known_zipf: float = 3.0
     #: The winning spelling candidate must be this frequent ...
     spell_min_zipf: float = 3.0
     #: ... this much more frequent than the runner-up (Zipf units, 1.0 = ten times) ...
-    spell_margin: float = 1.0
+    spell_margin: float = 1.5
     #: ... and this much more frequent than the token itself.
-    spell_gap: float = 2.5
+    spell_gap: float = 3.0
 
 
 PRESETS: dict[str, Preset] = {
@@ -185,7 +185,7 @@ def decide_case(
         # A word SCOWL knows only in lower case (`wireless`) needs far more corpus evidence than `china`.
         strict = info.scowl == "L"
         if (
-            info.seen >= (100 if strict else preset.min_seen)
+            info.seen >= (100 if strict else max(50, preset.min_seen) if info.scowl == "B" else preset.min_seen)
             and info.cap_ratio >= (max(0.97, preset.common_ratio) if strict else preset.common_ratio)
             and _usable(info.capitalised, word)
             and (not info.capitalised.isupper() or info.cap_ratio >= 0.95)
@@ -199,8 +199,13 @@ def decide_case(
     if info is not None:
         if info.seen >= preset.min_seen and info.cap_ratio < 0.5:
             return None
-        if info.scowl == "C" and _usable(info.capitalised, word):
+        # A SCOWL name nobody uses (`brocken`, `sadi`) is likelier a typo; name particles (`van`) stay small.
+        attested = info.seen > 0 or lex.zipf_of(word) >= 2.5
+        particle = lex.contextual.get(word, ("", ""))[1] == "particle"
+        if info.scowl == "C" and attested and not particle and _usable(info.capitalised, word):
             return info.capitalised, 0.93, "a proper noun in the SCOWL English word lists"
+        if particle:
+            return None
         if info.seen >= 3 and info.cap_ratio >= preset.rare_ratio and _usable(info.capitalised, word):
             return info.capitalised, round(min(0.95, info.cap_ratio), 3), _corpus(info)
     name = lex.names.get(word)
@@ -214,7 +219,7 @@ def decide_case(
 
 def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str] | None:
     """A word no dictionary knows in lower case but that is in use (`kudrow`): most likely a name."""
-    if word in lex.case or not 3 <= len(word) <= _LONGEST or lex.zipf_of(word) < preset.name_zipf:
+    if word in lex.case or not 3 <= len(word) <= _LONGEST or not word.isalpha() or lex.zipf_of(word) < preset.name_zipf:
         return None
     if any(f"{word[:i]} {word[i:]}" in lex.bigrams for i in range(3, len(word) - 2)):
         return None  # `gameplay`, `matchday`: two words often written together, not a name (`beckham`)
@@ -490,8 +495,11 @@ def _phrase_edits(
                     or any(b.start != a.end + 1 for a, b in pairwise(window))
                 ):
                     continue
-                if source == "this article" and _written_lower(lower, words, where[keys[i]], keys, tokens, lex) > 1:
-                    continue  # the article itself writes the phrase in lower case: its style
+                if source == "this article" and (
+                    _written_lower(lower, words, where[keys[i]], keys, tokens, lex) > 1
+                    or (all(w.lower() in lex.plain for w in words) and _written_as(words, where[keys[i]], tokens) < 2)
+                ):
+                    continue  # the article's own style is lower case, or a name of plain words seen only once
                 why = f"part of the name '{' '.join(words)}' ({source})"
                 confidence = 0.95 if source == "the gazetteer" else 0.9
                 for tok, word in zip(window, words, strict=True):
@@ -505,6 +513,12 @@ def _phrase_edits(
             if matched:
                 break
         i += max(matched, 1)
+
+
+def _written_as(words: tuple[str, ...], at: list[int], tokens: list[Token]) -> int:
+    """How often the text writes the phrase exactly so."""
+    n = len(words)
+    return sum(1 for i in at if tuple(t.base for t in tokens[i : i + n]) == words)
 
 
 def _written_lower(
