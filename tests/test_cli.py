@@ -98,6 +98,14 @@ def test_kb_build_from_a_dump(tmp_path: Path) -> None:
     assert out.exists() and "entities kept" in result.stdout
     missing = runner.invoke(app, ["kb", "build", str(tmp_path / "nope.json"), "-o", str(out)])
     assert missing.exit_code == 2 and "no dump" in missing.stderr
+    # The built KB links by context: Georgia among Tbilisi and Russia is the country (Q230).
+    story = "Talks in Tbilisi\nGeorgia and Russia held talks in Tbilisi, the capital of Georgia, on Monday."
+    linked = runner.invoke(app, ["analyze", "-", "-f", "json", "--kb", str(out)], input=story)
+    assert linked.exit_code == 0, linked.output
+    ids = {e["name"]: e["wikidata"] for e in json.loads(linked.stdout)["entities"]}
+    assert ids.get("Georgia") == "Q230"
+    no_kb = runner.invoke(app, ["analyze", "-", "--kb", str(tmp_path / "none.sqlite")], input=story)
+    assert no_kb.exit_code == 2 and "no knowledge base" in no_kb.stderr
 
 
 def test_tag_prints_a_trailer_of_the_asked_length() -> None:

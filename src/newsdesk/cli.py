@@ -17,6 +17,7 @@ from rich.console import Console
 from newsdesk import __version__
 from newsdesk.article import Analysis, Article
 from newsdesk.copyedit import copyedit_article
+from newsdesk.entities import STAGES as ENTITY_STAGES
 from newsdesk.entities import build_kb
 from newsdesk.entities.table import print_entities
 from newsdesk.errors import InputError, NewsdeskError
@@ -68,6 +69,10 @@ DateOpt = Annotated[
     typer.Option("--date", formats=["%Y-%m-%d"], help="Publication date, anchoring 'on Tuesday' etc."),
 ]
 NoCopyeditOpt = Annotated[bool, typer.Option("--no-copyedit", help="Skip the copy-edit pre-pass.")]
+KbOpt = Annotated[
+    Path | None,
+    typer.Option("--kb", envvar="NEWSDESK_KB", help="Knowledge base for entity linking (default: the shipped one)."),
+]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", envvar="NEWSDESK_MAX_BYTES", help="Refuse inputs larger than this.")
 ]
@@ -94,7 +99,16 @@ class Run:
             raise typer.Exit(EXIT_REFUSED)
 
 
-def _pipeline(no_copyedit: bool, *, config: dict[str, dict[str, Any]] | None = None) -> Pipeline:
+def _pipeline(
+    no_copyedit: bool, kb: Path | None, *, config: dict[str, dict[str, Any]] | None = None
+) -> Pipeline:
+    config = dict(config or {})
+    if kb is not None:
+        if not kb.is_file():
+            typer.echo(f"newsdesk: error: {kb}: no knowledge base there (build one with `newsdesk kb build`)", err=True)
+            raise typer.Exit(EXIT_REFUSED)
+        for name in ENTITY_STAGES:
+            config[name] = {**config.get(name, {}), "kb": str(kb)}
     try:
         if config:
             return Pipeline(copyedit=not no_copyedit, config=config)
@@ -125,6 +139,7 @@ def analyze(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
+    kb: KbOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Analyse articles: copy-edit, entities, keywords, quotes, events.
@@ -134,7 +149,7 @@ def analyze(
     """
     run = Run(max_bytes, date)
     out = Console(highlight=False, soft_wrap=False)
-    for analysis in _pipeline(no_copyedit).pipe(run.articles(paths)):
+    for analysis in _pipeline(no_copyedit, kb).pipe(run.articles(paths)):
         if fmt is Format.text:
             print_report(analysis, out)
         elif fmt is Format.json:
@@ -180,11 +195,12 @@ def entities(
     values: Annotated[bool, typer.Option("--values", help="Also list dates, amounts and numbers.")] = False,
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
+    kb: KbOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print the entity table of each article: canonical names, types, ids, mentions, salience."""
     run = Run(max_bytes, date)
-    print_entities(_pipeline(no_copyedit).pipe(run.articles(paths)), values=values)
+    print_entities(_pipeline(no_copyedit, kb).pipe(run.articles(paths)), values=values)
     run.exit()
 
 
@@ -197,11 +213,12 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
+    kb: KbOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Export analyses in a format existing tools read (tab-separated GDELT 2.0 rows, or JSONL)."""
     run = Run(max_bytes, date)
-    analyses = _pipeline(no_copyedit).pipe(run.articles(paths))
+    analyses = _pipeline(no_copyedit, kb).pipe(run.articles(paths))
     if output is None:
         write_export(analyses, fmt.value, sys.stdout)
     else:
@@ -220,11 +237,12 @@ def tag(
     ),
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
+    kb: KbOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Write each article's keyword trailer: people, places, organisations and topics, best first."""
     run = Run(max_bytes, date)
-    pipeline = _pipeline(no_copyedit, config={"newsdesk_keywords": {"top_n": top_n, "min_score": min_score}})
+    pipeline = _pipeline(no_copyedit, kb, config={"newsdesk_keywords": {"top_n": top_n, "min_score": min_score}})
     for analysis in pipeline.pipe(run.articles(paths)):
         if style is TagStyle.trailer:
             typer.echo(format_trailer(analysis.keywords))
