@@ -34,7 +34,7 @@ test: $(VENV)/.installed-dev
 
 ## bench: run every benchmark side by side with the peer tools; results in benchmarks/results/
 bench: $(VENV)/.installed-bench
-	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
+	for b in throughput copyedit ner keywords quotes; do $(BIN)/python -m benchmarks.$$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

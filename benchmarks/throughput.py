@@ -3,19 +3,15 @@
 Reports words/second for both, their ratio, and what each newsdesk stage adds: the pipeline is timed
 stage group by stage group (copy-edit, entities, keywords, quotes+events), all batched with `nlp.pipe`.
 
-    .venv/bin/python benchmarks/throughput.py [--limit 300]
+    .venv/bin/python -m benchmarks.throughput [--limit 300]
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
-import sys
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import DATA, markdown_table, read_jsonl, write_results
 

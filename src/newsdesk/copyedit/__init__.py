@@ -32,7 +32,6 @@ from newsdesk.copyedit.scan import scan
 __all__ = ["PRESETS", "RULES", "Corrected", "OffsetMap", "Preset", "apply_edits", "copyedit_article", "copyedit_text"]
 
 PresetName = Literal["precision", "recall"]
-TRAILER_SEPARATOR = ", "
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +106,7 @@ def copyedit_article(
     chosen_preset = _preset(preset)
     titles = [article.headline or "", *article.source_keywords]
     edits, evidence = _body_edits(article.body, titles, chosen_preset)
-    trailer = TRAILER_SEPARATOR.join(article.source_keywords)
+    trailer = article.trailer
     if trailer:
         lex = load_lexicon()
         tokens, _, _ = scan(trailer, lex.abbreviations)
