@@ -43,6 +43,26 @@ Porter's suffixes in `data/keywords/suffixes.txt`), when one topic is the other'
 (`parade`/`military parade`), or when all its mentions lie inside a kept one's. Scores are divided by
 the best one, so they lie in (0, 1] and `min_score` is a relative threshold.
 
+Presets (settings in `data/keywords/presets.toml`, one table each; both share the candidates above,
+the position weights, the informativeness and the redundancy removal):
+  - `trailer` (default): as above, the product's tag trailer.
+  - `keyphrase`: lower-level keyphrases as the keyphrase literature defines and scores them (Hasan &
+    Ng 2014): lower-case noun phrases and names, at most 5 words and no punctuation. A phrase scores
+    the sum of its words' scores, as in SingleRank (Wan & Xiao 2008) and PositionRank (Florescu &
+    Caragea 2017); a word's score is its position-weighted frequency F over every adjective/noun use
+    in the text (headline included) times its informativeness I (capped at 5), which stands in for
+    PositionRank's biased PageRank and adds KP-Miner's specificity. Names get no bonus, and the C-value
+    discount is not applied (summing favours the longer, more specific phrase; the redundancy removal
+    then drops its head-final sub-phrases, MultipartiteRank's one-candidate-per-topic). No graph is
+    built: this is the cheap, non-iterative core of those methods.
+    What was tried, on what data: the settings were set from the papers above, not fitted. Two
+    versions were sanity-checked on the public 500N-KPCrowd and DUC-2001 sets, the benchmark's
+    fixed-seed 40-document subsample only (F1@10, strict scorer): the trailer scoring with lower-case
+    text and whole-sum informativeness (500N 11.6, DUC 21.5), then the word-sum scoring kept here
+    (500N 9.7, DUC 28.0). No weight was grid-searched. The two datasets disagree on granularity (70%
+    of 500N's crowd-sourced gold phrases are single words, most of DUC's are two-word phrases): word
+    sums suit DUC and hurt 500N, where the trailer preset does better.
+
 Cost: linear in the text, one wordfreq lookup per distinct word (cached); no model beyond the pipeline's.
 """
 
