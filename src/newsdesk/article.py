@@ -163,6 +163,12 @@ class Entity(_Model):
     country: str | None = Field(default=None, description="For nationalities and places: the country's canonical name.")
 
 
+#: Labels of things with a name; the others are values (dates, amounts, counts).
+NAME_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+VALUE_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
 KeywordKind = Literal["person", "organisation", "place", "event", "topic"]
 
 

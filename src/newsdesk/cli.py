@@ -51,6 +51,11 @@ class Preset(enum.StrEnum):
     recall = "recall"
 
 
+class KeywordPreset(enum.StrEnum):
+    trailer = "trailer"
+    keyphrase = "keyphrase"
+
+
 class TagStyle(enum.StrEnum):
     trailer = "trailer"
     table = "table"
@@ -99,9 +104,7 @@ class Run:
             raise typer.Exit(EXIT_REFUSED)
 
 
-def _pipeline(
-    no_copyedit: bool, kb: Path | None, *, config: dict[str, dict[str, Any]] | None = None
-) -> Pipeline:
+def _pipeline(no_copyedit: bool, kb: Path | None, *, config: dict[str, dict[str, Any]] | None = None) -> Pipeline:
     config = dict(config or {})
     if kb is not None:
         if not kb.is_file():
@@ -235,6 +238,9 @@ def tag(
     style: Annotated[TagStyle, typer.Option("--style", help="A 'Keywords: …' line, a table, or JSON.")] = (
         TagStyle.trailer
     ),
+    preset: Annotated[
+        KeywordPreset, typer.Option("--preset", help="trailer: names and topics as editors tag; keyphrase: phrases.")
+    ] = KeywordPreset.trailer,
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
     kb: KbOpt = None,
@@ -242,7 +248,9 @@ def tag(
 ) -> None:
     """Write each article's keyword trailer: people, places, organisations and topics, best first."""
     run = Run(max_bytes, date)
-    pipeline = _pipeline(no_copyedit, kb, config={"newsdesk_keywords": {"top_n": top_n, "min_score": min_score}})
+    pipeline = _pipeline(
+        no_copyedit, kb, config={"newsdesk_keywords": {"top_n": top_n, "min_score": min_score, "preset": preset.value}}
+    )
     for analysis in pipeline.pipe(run.articles(paths)):
         if style is TagStyle.trailer:
             typer.echo(format_trailer(analysis.keywords))

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsdesk.article import Event, Modality, Participant, TimeExpression
+from newsdesk.article import VALUE_LABELS, Event, Modality, Participant, TimeExpression
 from newsdesk.dates import anchor_date, anniversary_notices, time_expression, verb_tense
 from newsdesk.nlp import make_span, register_extensions
 from newsdesk.quotes import Resolver, cue_table, hedge_words, names_someone, quote_spans, subject_of
@@ -40,7 +40,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Modifiers that make the actor of an event noun; a GPE modifier is its place ("the Beijing summit").
 NOMINAL_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-TIME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: A reporting verb's dependents that hold what was reported.
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 
@@ -206,7 +205,7 @@ class _Extractor:
             actor = _possessor(self.resolver, actor)
         if actor is not None and (actor.i == token.i or not self.can_act(actor)):
             actor = None  # actors are people, organisations, polities and agents: not "the system"
-        if target is not None and (target.ent_type_ in TIME_LABELS or target.pos_ == "PRON"):
+        if target is not None and (target.ent_type_ in VALUE_LABELS or target.pos_ == "PRON"):
             target = None
         if actor is not None and target is None and trigger.code[:2] in SYMMETRIC_ROOTS:
             target = _child(actor, {"conj"})

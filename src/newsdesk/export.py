@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TextIO
 from urllib.parse import urlparse
 
-from newsdesk.article import Analysis, Entity, Event, Participant
+from newsdesk.article import VALUE_LABELS, Analysis, Entity, Event, Participant
 
 FORMATS = ("gdelt-gkg", "gdelt-events", "jsonl")
 
@@ -125,9 +125,12 @@ def gkg_row(analysis: Analysis, *, record: int = 1) -> list[str]:
         at = analysis.text.lower().find(keyword.text.lower())
         v2_themes.append(f"{name},{max(at, 0)}")
     names = ";".join(
-        f"{_clean(e.name)},{s.start}" for e in analysis.entities if e.label not in {"DATE", "TIME", "CARDINAL",
-        "ORDINAL", "PERCENT", "MONEY", "QUANTITY"} for s in e.mentions if s.field == "body"
-    )  # fmt: skip
+        f"{_clean(e.name)},{s.start}"
+        for e in analysis.entities
+        if e.label not in VALUE_LABELS
+        for s in e.mentions
+        if s.field == "body"
+    )
     persons = sorted({_clean(e.name) for e in analysis.entities if e.label == "PERSON"})
     orgs = sorted({_clean(e.name) for e in analysis.entities if e.label == "ORG"})
     row = {

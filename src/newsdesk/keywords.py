@@ -83,11 +83,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from wordfreq import zipf_frequency
 
-from newsdesk.article import Entity, Keyword, KeywordKind
+from newsdesk.article import VALUE_LABELS, Entity, Keyword, KeywordKind
 from newsdesk.nlp import register_extensions
 
 #: Entity labels that are quantities or times: never keywords.
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 KIND_OF_LABEL: dict[str, KeywordKind] = {
     "PERSON": "person",
@@ -221,7 +220,7 @@ def _entity_candidates(doc: Doc, entities: Sequence[Entity]) -> list[_Candidate]
     by_name: dict[str, _Candidate] = {}
     nationalities: list[Entity] = []
     for entity in entities:
-        if entity.label in NUMERIC_LABELS:
+        if entity.label in VALUE_LABELS:
             continue
         if entity.label == "NORP":
             nationalities.append(entity)
@@ -281,7 +280,7 @@ def _fallback_entity_candidates(doc: Doc) -> list[_Candidate]:
     """Group spaCy's entities by normalised text when no entities stage ran."""
     groups: dict[str, list[SpacySpan]] = defaultdict(list)
     for ent in doc.ents:
-        if ent.label_ not in NUMERIC_LABELS:
+        if ent.label_ not in VALUE_LABELS:
             key = _normalise_name(ent.text)
             if key:
                 groups[key].append(ent)
@@ -388,7 +387,7 @@ def _is_topic_word(t: Token) -> bool:
         and t.text.replace("-", "").isalpha()  # not "Mr.", "9/11"
         and not (t.dep_ == "amod" and t.lower_.endswith(("ing", "ed")))  # "a strengthening partnership"
         and not t.like_num
-        and t.ent_type_ not in NUMERIC_LABELS
+        and t.ent_type_ not in VALUE_LABELS
     )
 
 
@@ -409,7 +408,7 @@ def _is_phrase_word(t: Token) -> bool:
         and not t.is_stop
         and t.text[0].isalnum()
         and bool(t.whitespace_)
-        and t.ent_type_ not in NUMERIC_LABELS
+        and t.ent_type_ not in VALUE_LABELS
     )
 
 

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsdesk.article import Analysis
+from newsdesk.article import NAME_LABELS, Analysis
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -43,9 +43,12 @@ def print_report(a: Analysis, out: Console) -> None:
             where = f"{e.field}:{e.start}-{e.end}"
             table.add_row(where, escape(repr(e.before)), escape(repr(e.after)), e.rule, f"{e.confidence:.2f}")
         out.print(table)
-    if a.entities:
-        table = _table(f"Entities ({len(a.entities)})", "name", "type", "mentions", "salience", "id")
-        for ent in a.entities:
+    names = [ent for ent in a.entities if ent.label in NAME_LABELS]
+    if names:
+        values = len(a.entities) - len(names)
+        table = _table(f"Entities ({len(names)}, and {values} dates, amounts and numbers)", "name", "type",
+                       "mentions", "salience", "id")  # fmt: skip
+        for ent in names:
             table.add_row(escape(ent.name), ent.label, str(len(ent.mentions)), f"{ent.salience:.2f}", escape(ent.id))
         out.print(table)
     if a.keywords:

@@ -26,8 +26,8 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsdesk.article import Article, Entity, EntityLabel, Span
-from newsdesk.entities.gazetteer import NAME_LABELS, Gazetteer, is_capitalised, safe_lower
+from newsdesk.article import NAME_LABELS, Article, Entity, EntityLabel, Span
+from newsdesk.entities.gazetteer import Gazetteer, is_capitalised, safe_lower
 from newsdesk.entities.kb import DATA, content_words, newsdesk_id, normalize, resolve_kb
 from newsdesk.entities.link import Link, Linker
 from newsdesk.nlp import doc_text, make_span, register_extensions

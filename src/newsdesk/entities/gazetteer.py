@@ -26,10 +26,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsdesk.article import NAME_LABELS
 from newsdesk.entities.kb import DATA, KnowledgeBase, common_words, normalize, resolve_kb, stop_words
 
 #: Labels of names (the rest are values: dates, amounts) that consistency rules apply to.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 #: Gazetteer labels: what a KB alias may add to a document on its own.
 GAZETTEER_LABELS = ("GPE", "LOC", "NORP", "ORG", "FAC")
 #: Labels the model gets wrong for countries and nationalities. Not PERSON: countries that are also

@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.table import Table
 
-from newsdesk.article import Analysis
-from newsdesk.entities.gazetteer import NAME_LABELS
+from newsdesk.article import NAME_LABELS, Analysis
 
 
 def entity_table(analysis: Analysis, *, values: bool = False) -> Table:
