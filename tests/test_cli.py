@@ -136,3 +136,15 @@ def test_format_text_round_trips_through_the_parser(seed_text: str) -> None:
     article = parse_text(seed_text)
     again = parse_text(format_text(article))
     assert again.model_dump(exclude={"source"}) == article.model_dump(exclude={"source"})
+
+
+def test_overlong_article_is_refused_and_the_others_still_run(tmp_path: Path) -> None:
+    from newsdesk.ingest import MAX_BODY_CHARS
+
+    big = tmp_path / "big.txt"
+    big.write_text("Big story\n" + "The talks went on. " * (MAX_BODY_CHARS // 19 + 10))
+    (tmp_path / "small.txt").write_text("Small story\nThe body is fine.")
+    result = runner.invoke(app, ["analyze", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 2
+    assert "big.txt: body of" in result.stderr and "longer than the limit" in result.stderr
+    assert [json.loads(line)["headline"] for line in result.stdout.splitlines()] == ["Small story"]

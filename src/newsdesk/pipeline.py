@@ -23,6 +23,7 @@ from newsdesk import entities, events, keywords, quotes  # noqa: F401  (register
 from newsdesk.article import TRAILER_SEPARATOR, Analysis, Article, Edit
 from newsdesk.copyedit import copyedit_article
 from newsdesk.copyedit.offsets import apply_edits
+from newsdesk.ingest import MAX_BODY_CHARS, check_length
 from newsdesk.ingest.text import parse_text
 from newsdesk.nlp import DEFAULT_MODEL, load_model
 
@@ -44,6 +45,8 @@ class Pipeline:
     ) -> None:
         """`config` overrides components' settings by pipe name, e.g. `{"newsdesk_keywords": {"top_n": 10}}`."""
         self.nlp: Language = load_model(model)
+        # Room for the spaces the copy desk inserts; longer bodies are refused by `check_length`.
+        self.nlp.max_length = 2 * MAX_BODY_CHARS
         self.copyedit = copyedit
         config = config or {}
         for name in stages:
@@ -54,7 +57,11 @@ class Pipeline:
         return (["newsdesk_copyedit"] if self.copyedit else []) + list(self.nlp.pipe_names)
 
     def prepare(self, article: Article) -> Doc:
-        """The copy-edit pre-pass: a Doc of the corrected body, not yet run through any component."""
+        """The copy-edit pre-pass: a Doc of the corrected body, not yet run through any component.
+
+        Raises InputError (ND107) for a body longer than `MAX_BODY_CHARS`.
+        """
+        check_length(article)
         edits: list[Edit] = copyedit_article(article) if self.copyedit else []
         text, offsets = apply_edits(article.body, edits)
         doc = self.nlp.make_doc(text)
@@ -120,6 +127,4 @@ def analyze(
 ) -> Analysis:
     """Analyse one article given as wire-story text (headline line, body, optional trailer)."""
     article = parse_text(text, source=source, published=published)
-    if published is not None:
-        article = article.model_copy(update={"published": published})
     return get_pipeline(copyedit=copyedit).analyze(article)

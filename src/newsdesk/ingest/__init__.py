@@ -19,13 +19,23 @@ from typing import Literal
 
 from newsdesk.article import Article
 from newsdesk.errors import InputError
-from newsdesk.ingest.decode import DEFAULT_MAX_BYTES, check_size, decode
+from newsdesk.ingest.decode import DEFAULT_MAX_BYTES, MAX_BODY_CHARS, check_size, decode
 from newsdesk.ingest.feeds import parse_feed
 from newsdesk.ingest.html import parse_html
 from newsdesk.ingest.jsonl import parse_jsonl
 from newsdesk.ingest.text import parse_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "Format", "detect_format", "parse_bytes", "parse_text", "read_bytes", "read_sources"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_BODY_CHARS",
+    "Format",
+    "check_length",
+    "detect_format",
+    "parse_bytes",
+    "parse_text",
+    "read_bytes",
+    "read_sources",
+]
 
 Format = Literal["text", "html", "feed", "jsonl"]
 
@@ -78,8 +88,30 @@ def detect_format(head: str, *, source: str = "") -> Format:
     return "text"
 
 
+def check_length(article: Article) -> Article:
+    """The article itself, or an InputError if its body is longer than the pipeline analyses."""
+    if len(article.body) > MAX_BODY_CHARS:
+        raise InputError(
+            article.source or article.id,
+            f"body of {len(article.body):,} characters is longer than the limit of {MAX_BODY_CHARS:,}",
+            code="ND107",
+            hint="Split it into articles.",
+        )
+    return article
+
+
 def parse_bytes(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
     """The articles of one input, an InputError in place of each part that cannot be read."""
+    for item in _parse_bytes(data, source=source, max_bytes=max_bytes):
+        if isinstance(item, Article):
+            try:
+                item = check_length(item)
+            except InputError as err:
+                item = err
+        yield item
+
+
+def _parse_bytes(data: bytes, *, source: str, max_bytes: int) -> Iterator[Article | InputError]:
     try:
         text = decode(data, source=source, max_bytes=max_bytes)
         kind = detect_format(text, source=source)

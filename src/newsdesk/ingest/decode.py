@@ -17,6 +17,10 @@ from charset_normalizer.md import mess_ratio
 
 from newsdesk.errors import InputError
 
+#: Longest body analysed, in characters: spaCy's own default limit (its parser and NER need about
+#: 1 GB of memory per 100,000 words). A longer "article" is refused, not silently truncated.
+MAX_BODY_CHARS = 1_000_000
+
 #: Largest input accepted, in bytes. A news article is rarely over 100 kB; a feed or JSONL file
 #: can be larger. Override with `--max-bytes` or `NEWSDESK_MAX_BYTES`.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
