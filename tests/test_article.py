@@ -41,3 +41,12 @@ def test_analysis_round_trip_minimal() -> None:
         id="x", source=None, headline=None, dateline=None, published=None, source_keywords=[], text="t", original="t"
     )
     assert Analysis.model_validate_json(analysis.model_dump_json()) == analysis
+
+
+def test_name_and_value_labels_partition_the_entity_labels() -> None:
+    from typing import get_args
+
+    from newsdesk.article import NAME_LABELS, VALUE_LABELS, EntityLabel
+
+    assert NAME_LABELS.isdisjoint(VALUE_LABELS)
+    assert NAME_LABELS | VALUE_LABELS | {"LANGUAGE"} == set(get_args(EntityLabel))

@@ -29,7 +29,6 @@ from spacy.tokens import Doc, Span, Token
 from newsdesk.article import NAME_LABELS
 from newsdesk.entities.kb import DATA, KnowledgeBase, common_words, normalize, resolve_kb, stop_words
 
-#: Labels of names (the rest are values: dates, amounts) that consistency rules apply to.
 #: Gazetteer labels: what a KB alias may add to a document on its own.
 GAZETTEER_LABELS = ("GPE", "LOC", "NORP", "ORG", "FAC")
 #: Labels the model gets wrong for countries and nationalities. Not PERSON: countries that are also
