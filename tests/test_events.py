@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import newsdesk.quotes
 from newsdesk.article import Analysis, Event
@@ -95,3 +96,35 @@ def test_passive_and_odd_text(nlp: Language) -> None:
     assert event.target is not None and event.target.name == "The rebels"
     for text in ["", "”“", "sanctions " * 2000, "Путин встретился с Си. 他们见面了。"]:
         extract_events(nlp(text))
+
+
+#: Varied sentences with names, places, dates and meeting verbs. PERSON names are kept rare because
+#: the NER fallback of `quotes.Resolver` pairs every PERSON with every other (quadratic on its own).
+LONG_ARTICLE_SENTENCES = (
+    "Germany and France held talks in Paris on Tuesday.",
+    "China signed an agreement with Russia in Moscow on 3 March 2024.",
+    "Officials said Japan would meet South Korea in Seoul next week.",
+    "The European Union criticized Hungary in Brussels last month.",
+    "Robert Fico is expected to visit Washington in early 2026.",
+    "Protesters attacked the police near the parliament in Warsaw last night.\n\n",
+)
+
+
+def test_long_article_goes_through_in_linear_time(nlp: Language) -> None:
+    # ~200 kB: per-trigger `sent.ents` (a walk over the whole doc each time) took minutes here.
+    # Copies of one parsed paragraph keep the test fast; the events stage sees a 200 kB doc all the same.
+    paragraph = nlp(" ".join(LONG_ARTICLE_SENTENCES))
+    copies = 200_000 // len(paragraph.text) + 1
+    doc = Doc.from_docs([paragraph] * copies)
+    assert len(doc.text) > 200_000
+    expected = [_summary(e) for e in extract_events(paragraph, anchor=ANCHOR)]
+    events = extract_events(doc, anchor=ANCHOR)
+    # Each copy gives the paragraph's events, times and places: every trigger reads its own sentence.
+    assert len(expected) >= 5 and [_summary(e) for e in events] == expected * copies
+    assert events[-1].trigger.start > 199_000
+
+
+def _summary(event: Event) -> tuple[object, ...]:
+    time = (event.time.text, event.time.date) if event.time else None
+    names = [p.name if p else None for p in (event.actor, event.target, event.place)]
+    return (event.code, event.trigger.text, *names, time, event.modality)

@@ -17,6 +17,7 @@ future date, `reported` under a reporting verb's complement or a hedge (`reporte
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,6 +158,10 @@ class _Extractor:
         self.dateline = dateline
         self.triggers = trigger_table()
         self.hedges = hedge_words()
+        # `Span.ents` walks all of `doc.ents` (itself rebuilt from every token) on each call, so a
+        # per-trigger `sent.ents` is quadratic in the article's length: read the entities once.
+        self.ents: list[SpacySpan] = list(doc.ents)
+        self.ent_starts = [ent.start for ent in self.ents]
         self.quoted = [False] * len(doc)
         for start, end in quote_spans(resolver.text):
             for token in doc.char_span(start, end, alignment_mode="expand") or ():
@@ -238,8 +243,14 @@ class _Extractor:
             target = _prep_object(governor, frozenset({"with"}))
         return actor, target
 
-    def time(self, sent: SpacySpan, token: Token, *, steps: int) -> TimeExpression | None:
-        for ent in sent.ents:
+    def sentence_ents(self, sent: SpacySpan) -> list[SpacySpan]:
+        """The entities lying wholly inside `sent` (what `sent.ents` gives, by bisection)."""
+        lo = bisect.bisect_left(self.ent_starts, sent.start)
+        hi = bisect.bisect_left(self.ent_starts, sent.end, lo)
+        return [ent for ent in self.ents[lo:hi] if ent.end <= sent.end]
+
+    def time(self, ents: list[SpacySpan], token: Token, *, steps: int) -> TimeExpression | None:
+        for ent in ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
             # Attached in the parse, or right after an event noun ("a parade on Wednesday …").
@@ -250,8 +261,8 @@ class _Extractor:
                 return time if self.anchor is None or time.date is not None else None
         return None
 
-    def place(self, sent: SpacySpan, token: Token, trigger: Trigger) -> Participant | None:
-        for ent in sent.ents:
+    def place(self, ents: list[SpacySpan], token: Token, trigger: Trigger) -> Participant | None:
+        for ent in ents:
             if ent.label_ in PLACE_LABELS and ent.root.head.lower_ in PLACE_PREPS and ent.root.head.head.i == token.i:
                 return self.participant(ent.root)
         if trigger.code.startswith("04") and self.dateline:
@@ -278,6 +289,9 @@ class _Extractor:
                 trig = self.trigger(token)
                 if trig is not None:
                     found.append((token, trig))
+            if not found:
+                continue
+            ents = self.sentence_ents(sent)
             verb_codes = {t.i: trig.code[:2] for t, trig in found if t.pos_ == "VERB"}
             sentence_events: list[Event] = []
             for token, trig in found:
@@ -285,7 +299,7 @@ class _Extractor:
                 if governor is not None and verb_codes.get(governor.i) == trig.code[:2]:
                     continue  # "signed an agreement": the verb already codes it
                 actor, target = self.roles(token, trig)
-                time = self.time(sent, token, steps=4 if token.pos_ == "VERB" else 2)
+                time = self.time(ents, token, steps=4 if token.pos_ == "VERB" else 2)
                 actor_p = self.participant(actor)
                 modality = self.modality(token, time)
                 if actor_p is None:
@@ -307,7 +321,7 @@ class _Extractor:
                         trigger=make_span(self.doc, token.idx, token.idx + len(token)),
                         actor=actor_p,
                         target=target_p,
-                        place=self.place(sent, token, trig),
+                        place=self.place(ents, token, trig),
                         time=time,
                         modality=modality,
                         evidence=make_span(self.doc, sent.start_char, sent.start_char + len(sent.text.rstrip())),
