@@ -78,3 +78,14 @@ def test_kb_can_be_chosen_by_environment(fixture_kb_path: Path, monkeypatch: pyt
     assert resolve_kb("").path == fixture_kb_path
     monkeypatch.delenv("NEWSDESK_KB")
     assert resolve_kb("").path == DEFAULT_KB
+
+
+@pytest.mark.parametrize("folder_name", ["a#b c%20d", "why?mode=rwc"])
+def test_kb_path_with_uri_characters(tmp_path: Path, folder_name: str) -> None:
+    # `#`, `?` and `%` in a directory name must not end or garble the SQLite `file:` URI.
+    folder = tmp_path / folder_name
+    folder.mkdir()
+    build_kb(DUMP, folder / "kb.sqlite", min_sitelinks=2, progress=False)
+    kb = KnowledgeBase(folder / "kb.sqlite")
+    assert kb.meta()["entities"] == "18"
+    assert [c.id for c in kb.candidates("U.S.")] == ["Q30"]

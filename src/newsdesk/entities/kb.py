@@ -143,7 +143,8 @@ class KnowledgeBase:
         if not path.is_file():
             raise ValueError(f"no knowledge base at {path}")
         self.path = path
-        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # as_uri() percent-escapes the path: a raw `#`, `?` or `%` would end or garble a `file:` URI.
+        self.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, list[Candidate]] = {}
 
     def meta(self) -> dict[str, str]:
