@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsdesk.article import NAME_LABELS, Analysis
 
 
 def entity_table(analysis: Analysis, *, values: bool = False) -> Table:
-    """One row per entity, most salient first; dates and amounts only with `values=True`."""
-    table = Table(title=analysis.headline or analysis.source or analysis.id, title_justify="left")
+    """One row per entity, most salient first; dates and amounts only with `values=True`.
+
+    Names, headlines and descriptions are text, not rich markup: `[/Acme]` is printed as it stands.
+    """
+    table = Table(title=escape(analysis.headline or analysis.source or analysis.id), title_justify="left")
     for column in ("entity", "label", "id", "mentions", "salience", "link", "about"):
         table.add_column(column, justify="right" if column in ("mentions", "salience", "link") else "left")
     for entity in analysis.entities:
@@ -21,13 +25,13 @@ def entity_table(analysis: Analysis, *, values: bool = False) -> Table:
         forms = sorted({m.text for m in entity.mentions} - {entity.name})
         about = entity.description or entity.country or ""
         table.add_row(
-            entity.name + (f" ({', '.join(forms)})" if forms else ""),
+            escape(entity.name + (f" ({', '.join(forms)})" if forms else "")),
             entity.label,
             entity.id,
             str(len(entity.mentions)),
             f"{entity.salience:.2f}",
             f"{entity.link_confidence:.2f}" if entity.link_confidence is not None else "",
-            about,
+            escape(about),
         )
     return table
 
