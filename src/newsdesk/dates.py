@@ -14,7 +14,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -22,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsdesk.article import Notice, TimeExpression
 from newsdesk.nlp import doc_text, make_span
+from newsdesk.tables import data_rows
 
 Tense = Literal["past", "present", "future"]
 Granularity = Literal["day", "week", "month", "quarter", "year", "unknown"]
@@ -243,12 +243,8 @@ _ANNIVERSARY_RE = re.compile(
 @lru_cache(maxsize=1)
 def known_events() -> tuple[tuple[int, str], ...]:
     """(year, alias) pairs from data/events/known_events.tsv, longest alias first."""
-    text = resources.files("newsdesk").joinpath("data/events/known_events.tsv").read_text(encoding="utf-8")
     pairs = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        year, aliases = line.split("\t", 1)
+    for year, aliases in data_rows("events/known_events.tsv"):
         pairs += [(int(year), alias.strip()) for alias in aliases.split("|") if alias.strip()]
     return tuple(sorted(pairs, key=lambda pair: -len(pair[1])))
 

@@ -22,7 +22,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -32,6 +31,7 @@ from newsdesk.article import VALUE_LABELS, Event, Modality, Participant, TimeExp
 from newsdesk.dates import anchor_date, anniversary_notices, time_expression, verb_tense
 from newsdesk.nlp import make_span, register_extensions
 from newsdesk.quotes import Resolver, cue_table, hedge_words, names_someone, quote_spans, subject_of
+from newsdesk.tables import data_rows
 
 #: CAMEO root codes of actions between parties on an equal footing: a coordinated subject is both sides.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -55,23 +55,18 @@ class Trigger:
 @lru_cache(maxsize=1)
 def trigger_table() -> dict[tuple[str, str], Trigger]:
     """(lemma, 'VERB'|'NOUN') → CAMEO trigger, from data/events/triggers.tsv."""
-    text = resources.files("newsdesk").joinpath("data/events/triggers.tsv").read_text(encoding="utf-8")
     table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, pos, code, action, *rest = line.split("\t")
-            prep = rest[0].strip() if rest and rest[0].strip() else None
-            table[(lemma, pos)] = Trigger(code, action, prep)
+    for lemma, pos, code, action, *rest in data_rows("events/triggers.tsv"):
+        prep = rest[0].strip() if rest and rest[0].strip() else None
+        table[(lemma, pos)] = Trigger(code, action, prep)
     return table
 
 
 @lru_cache(maxsize=1)
 def cameo_table() -> dict[str, tuple[float, str]]:
     """CAMEO code → (Goldstein scale, description), from data/events/cameo.tsv."""
-    text = resources.files("newsdesk").joinpath("data/events/cameo.tsv").read_text(encoding="utf-8")
     table = {}
-    for line in text.splitlines():
-        code, goldstein, description = line.split("\t")
+    for code, goldstein, description in data_rows("events/cameo.tsv"):
         try:
             table[code] = (float(goldstein), description.strip())
         except ValueError:  # a few rows lack a score
@@ -82,9 +77,7 @@ def cameo_table() -> dict[str, tuple[float, str]]:
 @lru_cache(maxsize=1)
 def agent_types() -> dict[str, str]:
     """Generic agent noun → CAMEO actor type, from data/events/agents.tsv."""
-    text = resources.files("newsdesk").joinpath("data/events/agents.tsv").read_text(encoding="utf-8")
-    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {noun: code.strip() for noun, code in pairs}
+    return {noun: code.strip() for noun, code in data_rows("events/agents.tsv")}
 
 
 def _child(token: Token, deps: set[str] | frozenset[str]) -> Token | None:

@@ -28,9 +28,10 @@ from spacy.tokens import Doc
 
 from newsdesk.article import NAME_LABELS, Article, Entity, EntityLabel, Span
 from newsdesk.entities.gazetteer import Gazetteer, is_capitalised, safe_lower
-from newsdesk.entities.kb import DATA, content_words, newsdesk_id, normalize, resolve_kb
+from newsdesk.entities.kb import content_words, newsdesk_id, normalize, resolve_kb
 from newsdesk.entities.link import Link, Linker
 from newsdesk.nlp import doc_text, make_span, register_extensions
+from newsdesk.tables import word_set
 
 QID = re.compile(r"Q[0-9]+")
 #: Salience weights: frequency, earliness, headline. Values (dates, amounts) are scaled down.
@@ -40,8 +41,7 @@ VALUE_SCALE = 0.3
 
 @cache
 def titles() -> frozenset[str]:
-    lines = (DATA / "titles.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return word_set("entities/titles.txt")
 
 
 @dataclass

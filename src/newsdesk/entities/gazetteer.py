@@ -27,7 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.article import NAME_LABELS
-from newsdesk.entities.kb import DATA, KnowledgeBase, common_words, normalize, resolve_kb, stop_words
+from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, resolve_kb, stop_words
+from newsdesk.tables import word_set
 
 #: Gazetteer labels: what a KB alias may add to a document on its own.
 GAZETTEER_LABELS = ("GPE", "LOC", "NORP", "ORG", "FAC")
@@ -299,8 +300,7 @@ class Gazetteer:
 
 @cache
 def facility_nouns() -> frozenset[str]:
-    lines = (DATA / "facility_nouns.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return word_set("entities/facility_nouns.txt")
 
 
 def _known(words: Iterable[str], named: frozenset[str]) -> bool:

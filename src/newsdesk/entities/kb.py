@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsdesk.article import EntityLabel
+from newsdesk.tables import data_rows
 
 DATA = resources.files("newsdesk") / "data" / "entities"
 DEFAULT_KB = Path(str(DATA / "default_kb.sqlite"))
@@ -234,12 +235,7 @@ def content_words(text: str) -> Iterator[str]:
 @cache
 def wikidata_types() -> dict[str, str]:
     """Class QID → newsdesk label, from data/entities/wikidata_types.tsv."""
-    out = {}
-    for line in (DATA / "wikidata_types.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            qid, label, *_ = line.split("\t")
-            out[qid] = label
-    return out
+    return {qid: label for qid, label, *_ in data_rows("entities/wikidata_types.tsv")}
 
 
 def decompress(raw: IO[bytes], suffix: str) -> IO[bytes]:

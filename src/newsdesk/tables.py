@@ -1,0 +1,25 @@
+"""Reading the data tables under `src/newsdesk/data/` (each folder says where its data came from in SOURCE.md).
+
+Rules live in these files, not in code; every loader goes through here so that they all skip blank and `#`
+comment lines the same way. Callers cache what they build from them (`functools.cache`).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+
+def data_lines(path: str) -> list[str]:
+    """The lines of data file `path` (relative to `newsdesk/data/`), without blank and `#` comment lines."""
+    text = resources.files("newsdesk").joinpath("data", path).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def data_rows(path: str) -> list[list[str]]:
+    """The tab-separated rows of data file `path`."""
+    return [line.split("\t") for line in data_lines(path)]
+
+
+def word_set(path: str) -> frozenset[str]:
+    """A one-entry-per-line word list as a set."""
+    return frozenset(line.strip() for line in data_lines(path))
