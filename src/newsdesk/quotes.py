@@ -33,13 +33,9 @@ from spacy.tokens import Span as SpacySpan
 
 from newsdesk.article import Entity, Quote, QuoteKind, Span
 from newsdesk.nlp import doc_text, make_span, register_extensions
+from newsdesk.quotemarks import CLOSING, OPENING, STRAIGHT
+from newsdesk.quotemarks import quote_spans as quote_spans  # one scanner, shared with the copy desk
 
-OPENING = "“«„"
-CLOSING = "”»"
-STRAIGHT = '"'
-#: A quote longer than this many characters is cut at its paragraph end: an unclosed mark must not
-#: swallow the rest of a long document.
-MAX_QUOTE_CHARS = 5000
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Dependencies through which a verb without its own subject inherits its head's subject.
 INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp"})
@@ -74,68 +70,6 @@ def cue_table() -> dict[str, Cue]:
 def hedge_words() -> frozenset[str]:
     text = resources.files("newsdesk").joinpath("data/quotes/hedges.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-# --- quote marks ---------------------------------------------------------------------------------
-
-
-def _is_opening_straight(text: str, i: int) -> bool:
-    """A straight quote opens when it follows space/start/bracket/dash and precedes a non-space."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-:/") and not after.isspace()
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted material (marks excluded), in order. Never raises.
-
-    Pairs marks within a paragraph; a quote left open at a paragraph's end continues when the next
-    paragraph opens with a quote mark (the news convention), else it ends with its paragraph. A
-    second opening mark before a closing one restarts the quote (the first was stray).
-    """
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            if text.count("\n", i, j) >= 2 or j == n:  # a paragraph break (blank line) or the end
-                if start is not None:
-                    continues = j < n and (text[j] in OPENING or text[j] == STRAIGHT) and i - start < MAX_QUOTE_CHARS
-                    if continues:
-                        i = j + 1
-                        continue
-                    spans.append((start, i))
-                    start = None
-                i = j
-                continue
-        opening = ch in OPENING or (ch == STRAIGHT and start is None and _is_opening_straight(text, i))
-        closing = ch in CLOSING or (ch == STRAIGHT and start is not None)
-        if opening and start is None:
-            start = i + 1
-        elif opening and ch != STRAIGHT:
-            start = i + 1  # restart: the earlier mark was stray
-        elif closing and start is not None:
-            if i > start:
-                spans.append((start, i))
-            start = None
-        i += 1
-    if start is not None and start < n:
-        spans.append((start, n))
-    return [(s, e) for s, e in (_strip(text, s, e) for s, e in spans) if e > s]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    # A comma before the closing mark is the reporter's punctuation ("…now," he said), not the speaker's.
-    while end > start and (text[end - 1].isspace() or text[end - 1] in OPENING or text[end - 1] in ",;:"):
-        end -= 1
-    return start, end
 
 
 # --- entity resolution ---------------------------------------------------------------------------

@@ -190,6 +190,26 @@ def test_quotations_keep_their_words() -> None:
     assert fix(text) == "He said: “We like russia, and othre things.” Then left."
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said «the talks in beijing failed» today.", "He said «the talks in beijing failed» today."),
+        ("He said „the talks in beijing failed“ today.", "He said „the talks in beijing failed“ today."),
+        (
+            "He said: «we like russia,and othre things.» then left.",
+            "He said: «We like russia, and othre things.» Then left.",
+        ),
+    ],
+)
+def test_every_quote_style_keeps_its_words(text: str, expected: str) -> None:
+    assert fix(text) == expected
+
+
+def test_a_quote_continued_across_paragraphs_keeps_its_words() -> None:
+    text = "He said: “the talks failed.\n\n“the talks in beijing were long,” he added about beijing."
+    assert fix(text) == "He said: “The talks failed.\n\n“The talks in beijing were long,” he added about Beijing."
+
+
 def test_unbalanced_quote_does_not_leak() -> None:
     text = "He said “we like russia\n\nNext paragraph about russia."
     assert fix(text) == "He said “we like russia\n\nNext paragraph about Russia."
@@ -259,6 +279,21 @@ def test_offsets_map_back_to_the_original() -> None:
 )
 def test_idempotent(text: str) -> None:
     once = fix(text)
+    assert copyedit_text(once).edits == []
+
+
+def test_word_runs_stop_at_punctuation() -> None:
+    # `Gas,North Sea` is two names; read as one run, `North sea` went unfixed until the space was restored.
+    text = "Ships cross the North sea daily. He sells Natural Gas,North Sea oil and coal."
+    once = fix(text)
+    assert once == "Ships cross the North Sea daily. He sells Natural Gas, North Sea oil and coal."
+    assert copyedit_text(once).edits == []
+
+
+def test_spelling_context_is_the_corrected_neighbour() -> None:
+    # `tthe` becomes `the` in the same pass, so `critisized the` is the context that counts.
+    once = fix("groups critisized tthe deal")
+    assert once == "Groups criticized the deal"
     assert copyedit_text(once).edits == []
 
 

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
-from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, split_possessive
+from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive
 
 RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
 
@@ -63,6 +63,9 @@ PRESETS: dict[str, Preset] = {
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _LONGEST = 30
+#: Rounds of re-deciding words beside a correction; chains settle in one or two, the cap guards
+#: against two words whose corrections undo each other.
+_MAX_ROUNDS = 5
 _CONTEXT_REASON = {"always": "always capitalised", "date": "a month next to a number", "title": "a title before a name"}
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)? \Z")
 _NUMBER_AFTER = re.compile(r" \d")
@@ -101,7 +104,7 @@ def collect_phrases(tokens: list[Token]) -> dict[str, list[tuple[tuple[str, ...]
 
     for tok in tokens:
         if not tok.odd and tok.mid_sentence and _capitalised(tok.base):
-            if run and tok.start != run[-1].end + 1:
+            if run and not next_to(run[-1], tok):
                 close_run()
             run.append(tok)
         else:
@@ -121,11 +124,12 @@ def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evid
         base = tok.base
         if _capitalised(base):
             ev.forms.setdefault(base.lower(), Counter())[base] += 1
-            for part in base.split("-"):
-                if part != base and _capitalised(part):
-                    ev.forms.setdefault(part.lower(), Counter())[part] += 1
         elif base.islower():
             ev.lower[base] += 1
+        # `russia-China` writes `China` capitalised whatever the case of the first part (which we may fix).
+        for part in base.split("-") if "-" in base else ():
+            if _capitalised(part):
+                ev.forms.setdefault(part.lower(), Counter())[part] += 1
     for title in titles:
         for m in WORD.finditer(title):
             base = split_possessive(m.group())
@@ -297,53 +301,97 @@ def decide_spelling(
 def word_edits(
     text: str, tokens: list[Token], ev: Evidence, lex: Lexicon, preset: Preset, *, field: Field_ = "body"
 ) -> list[Edit]:
-    """Case and spelling edits for the words of `text` (sentence starts, names, misspellings)."""
+    """Case and spelling edits for the words of `text` (sentence starts, names, misspellings).
+
+    Spelling looks at the neighbouring words as this pass leaves them (`critisized tthe` is judged as
+    `critisized the`), so the words beside each word a correction changed are decided again, up to a
+    fixed point: otherwise a second run would find what the first one missed."""
     decided: dict[int, tuple[str, EditRule, float, str]] = {}  # start of word part -> new form
     _phrase_edits(tokens, ev, lex, decided)
-    edits: list[Edit] = []
-    last = len(tokens) - 1
-    # Dictionary words the corpus writes in lower case need no decision: skip them fast.
-    plain = lex.plain
-    for k, tok in enumerate(tokens):
-        if tok.odd or (tok.text in plain and not tok.sentence_start and tok.start not in decided):
-            continue
-        base = tok.base
-        parts = base.split("-")
-        offset = tok.start
-        capital_before = False
-        for i, part in enumerate(parts):
-            start = offset
-            offset += len(part) + 1
-            new: str | None = None
-            rule: EditRule = "case.proper_noun"
-            confidence, why = 0.0, ""
-            if start in decided:
-                new, rule, confidence, why = decided[start]
-            elif part.islower() and not tok.in_quote and not capital_before:
-                found = _decide_word(text, tokens, k, last, part, len(parts) > 1, ev, lex, preset)
-                if found is not None:
-                    new, rule, confidence, why = found
-            capital_before = capital_before or part[:1].isupper()
-            if i == 0 and tok.sentence_start and part.islower():
-                target = new if new is not None else part
-                capped = target[:1].upper() + target[1:]
-                if new is None or new == part[:1].upper() + part[1:]:
-                    rule, confidence, why = "case.sentence_start", 0.98, "a sentence starts here"
-                new = capped
-            if new is not None and new != part:
-                edits.append(
-                    Edit(
-                        start=start,
-                        end=start + len(part),
-                        before=part,
-                        after=new,
-                        rule=rule,
-                        confidence=confidence,
-                        explanation=why,
-                        field=field,
-                    )
-                )
+    words = [t.text.lower() for t in tokens]
+    by_token: dict[int, list[Edit]] = {}
+    pending: Sequence[int] = range(len(tokens))
+    for _ in range(_MAX_ROUNDS):
+        changed = []
+        for k in pending:
+            found = _token_edits(text, tokens, k, words, decided, ev, lex, preset, field)
+            if found:
+                by_token[k] = found
+            else:
+                by_token.pop(k, None)
+            form = _as_edited(tokens[k], found)
+            if form != words[k]:
+                words[k] = form
+                changed.append(k)
+        pending = sorted({n for k in changed for n in (k - 1, k + 1) if 0 <= n < len(tokens)})
+        if not pending:
+            break
+    edits = [e for k in sorted(by_token) for e in by_token[k]]
     return edits + _completed_names(tokens, edits, ev, lex, field)
+
+
+def _as_edited(tok: Token, edits: list[Edit]) -> str:
+    """The token's lower-case text once `edits` (inside it) are applied."""
+    out = tok.text
+    for e in reversed(edits):
+        at = e.start - tok.start
+        out = out[:at] + e.after + out[at + len(e.before) :]
+    return out.lower()
+
+
+def _token_edits(
+    text: str,
+    tokens: list[Token],
+    k: int,
+    words: list[str],
+    decided: dict[int, tuple[str, EditRule, float, str]],
+    ev: Evidence,
+    lex: Lexicon,
+    preset: Preset,
+    field: Field_,
+) -> list[Edit]:
+    """The edits of token `k` (one per changed part of a hyphenated word), in text order."""
+    tok = tokens[k]
+    # Dictionary words the corpus writes in lower case need no decision: skip them fast.
+    if tok.odd or (tok.text in lex.plain and not tok.sentence_start and tok.start not in decided):
+        return []
+    edits: list[Edit] = []
+    parts = tok.base.split("-")
+    offset = tok.start
+    capital_before = False
+    for i, part in enumerate(parts):
+        start = offset
+        offset += len(part) + 1
+        new: str | None = None
+        rule: EditRule = "case.proper_noun"
+        confidence, why = 0.0, ""
+        if start in decided:
+            new, rule, confidence, why = decided[start]
+        elif part.islower() and not tok.in_quote and not capital_before:
+            found = _decide_word(text, tokens, k, words, part, len(parts) > 1, ev, lex, preset)
+            if found is not None:
+                new, rule, confidence, why = found
+        capital_before = capital_before or part[:1].isupper()
+        if i == 0 and tok.sentence_start and part.islower():
+            target = new if new is not None else part
+            capped = target[:1].upper() + target[1:]
+            if new is None or new == part[:1].upper() + part[1:]:
+                rule, confidence, why = "case.sentence_start", 0.98, "a sentence starts here"
+            new = capped
+        if new is not None and new != part:
+            edits.append(
+                Edit(
+                    start=start,
+                    end=start + len(part),
+                    before=part,
+                    after=new,
+                    rule=rule,
+                    confidence=confidence,
+                    explanation=why,
+                    field=field,
+                )
+            )
+    return edits
 
 
 def _completed_names(tokens: list[Token], edits: list[Edit], ev: Evidence, lex: Lexicon, field: Field_) -> list[Edit]:
@@ -399,33 +447,42 @@ def _joins_a_run(tokens: list[Token], starts: list[int], changed: dict[int, str]
         for n in (k - 1, k + 1):
             if 0 <= n < len(tokens):
                 other = tokens[n]
-                adjacent = other.end + 1 == tok.start or tok.end + 1 == other.start
-                if adjacent and other.mid_sentence and (other.text[:1].isupper() or other.start in changed):
+                joined = next_to(other, tok) if n < k else next_to(tok, other)
+                if joined and other.mid_sentence and (other.text[:1].isupper() or other.start in changed):
                     return True
     return False
 
 
 def _with_form(tok: Token, changed: dict[int, str]) -> Token:
-    """The token as our edits leave it (whole words only; compounds keep their own text)."""
-    form = changed.get(tok.start)
-    if form is None or "-" in tok.base or len(form) != len(tok.base):
+    """The token as our edits leave it, part by part (`jong-Un` → `Jong-Un`)."""
+    parts = []
+    start = tok.start
+    for part in tok.base.split("-"):
+        form = changed.get(start)
+        parts.append(form if form is not None and len(form) == len(part) else part)
+        start += len(part) + 1
+    base = "-".join(parts)
+    if base == tok.base:
         return tok
-    return tok._replace(text=form + tok.text[len(tok.base) :], base=form)
+    return tok._replace(text=base + tok.text[len(tok.base) :], base=base)
 
 
 def _decide_word(
     text: str,
     tokens: list[Token],
     k: int,
-    last: int,
+    words: list[str],
     part: str,
     compound: bool,
     ev: Evidence,
     lex: Lexicon,
     preset: Preset,
 ) -> tuple[str, EditRule, float, str] | None:
-    """Known misspelling, then name evidence, then a swapped-letter typo, then an unknown name, then a typo."""
+    """Known misspelling, then name evidence, then a swapped-letter typo, then an unknown name, then a typo.
+
+    `words` are the lower-case words as the pass leaves them so far: the context of the last check."""
     tok = tokens[k]
+    last = len(tokens) - 1
     if compound:
         found = decide_case(part, ev, lex, preset, Context(compound_part=True))
         return None if found is None else (found[0], "case.proper_noun", found[1], found[2])
@@ -436,7 +493,7 @@ def _decide_word(
         return spelled[0], "spelling", spelled[1], spelled[2]
     ctx = Context()
     if part in lex.contextual:
-        nxt = tokens[k + 1] if k < last and tokens[k + 1].start == tok.end + 1 else None
+        nxt = tokens[k + 1] if k < last and next_to(tok, tokens[k + 1]) else None
         ctx = Context(
             number_before=bool(_NUMBER_BEFORE.search(text, max(0, tok.start - 4), tok.start)),
             number_after=bool(_NUMBER_AFTER.match(text, tok.end)),
@@ -458,8 +515,8 @@ def _decide_word(
         return result[0], "case.proper_noun", result[1], result[2]
     words_before = text[tokens[k - 1].end : tok.start] if k > 0 else "."
     words_after = text[tok.end : tokens[k + 1].start] if k < last else "."
-    before = tokens[k - 1].text.lower() if words_before.isspace() else None
-    after = tokens[k + 1].text.lower() if words_after.isspace() else None
+    before = words[k - 1] if words_before.isspace() else None
+    after = words[k + 1] if words_after.isspace() else None
     result = decide_spelling(part, lex, preset, before=before, after=after)
     if result is not None:
         return result[0], "spelling", result[1], result[2]
@@ -492,7 +549,7 @@ def _phrase_edits(
                     len(window) < n
                     or tuple(keys[i : i + n]) != lower
                     or any(t.odd or t.in_quote for t in window)
-                    or any(b.start != a.end + 1 for a, b in pairwise(window))
+                    or not all(next_to(a, b) for a, b in pairwise(window))
                 ):
                     continue
                 if source == "this article" and (

@@ -9,6 +9,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from newsdesk.quotemarks import quote_spans
+
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # URLs, e-mail addresses and dotted names (`bbc.co.uk`, `Node.js`). Possessive quantifiers and the
 # look-behinds keep the scan linear: a 100,000-letter "word" must not make it quadratic.
@@ -21,11 +23,12 @@ PROTECTED = re.compile(
 TOP_LEVEL_DOMAINS = frozenset(
     ["com", "org", "net", "gov", "edu", "int", "info", "io", "co", "uk", "us", "de", "fr", "ru", "cn", "jp", "eu"]
 )
-OPENING = '“"‘([«'
+# Every quote mark `quotemarks` pairs, plus single quotes and brackets.
+OPENING = '“"‘([«„'
 CLOSING = '”"’)]»'
 # A sentence ends at . ? ! (possibly inside a closing quote or bracket) followed by white space.
-SENTENCE_BREAK = re.compile(r"([.?!]+)([”\"’'\)\]]*)(\s+)([“\"‘'\(\[]*)(?=[^\W\d_])")
-PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[]*)(?=[^\W\d_])")
+SENTENCE_BREAK = re.compile(r"([.?!]+)([”\"’'\)\]»]*)(\s+)([“\"‘'\(\[«„]*)(?=[^\W\d_])")
+PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+\Z")  # U.S. a.m. e.g. J.
 
 
@@ -41,6 +44,13 @@ class Token(NamedTuple):
     odd: bool
     #: The word without a possessive `'s` (`china's` → `china`): the part the case rules look at.
     base: str
+    #: Exactly one space separates this word from the word before: the two may form one name.
+    after_space: bool
+
+
+def next_to(a: Token, b: Token) -> bool:
+    """`b` follows `a` across a single space, not across punctuation (`Gas,North` is two names)."""
+    return b.after_space and b.start == a.end + 1
 
 
 def split_possessive(word: str) -> str:
@@ -73,7 +83,7 @@ def sentence_starts(text: str, abbreviations: frozenset[str]) -> set[int]:
             continue
         if len(punct) > 1 and "." in punct:
             continue  # an ellipsis usually trails into the same sentence
-        if closer and punct[-1] in "?!" and any(c in "”\"’'" for c in closer):
+        if closer and punct[-1] in "?!" and any(c in "”\"’'»" for c in closer):
             continue  # “Why?” he asked.
         if punct == "." and not closer and is_abbreviation(_word_before(text, m.start(1) + 1), abbreviations):
             continue
@@ -81,36 +91,16 @@ def sentence_starts(text: str, abbreviations: frozenset[str]) -> set[int]:
     return starts
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Stretches inside double quotation marks. An unclosed quote ends at its paragraph's end."""
-    spans: list[tuple[int, int]] = []
-    open_at = -1
-    for m in re.finditer(r"[“”\"]|\n[ \t]*\n", text):
-        char = m.group()
-        if char.startswith("\n"):
-            if open_at >= 0:
-                spans.append((open_at, m.start()))
-                open_at = -1
-            continue
-        before = text[m.start() - 1] if m.start() else " "
-        opening = char == "“" or (char == '"' and (before.isspace() or before in OPENING or m.start() == 0))
-        if open_at < 0 and opening:
-            open_at = m.end()
-        elif open_at >= 0 and not opening:
-            spans.append((open_at, m.start()))
-            open_at = -1
-    if open_at >= 0:
-        spans.append((open_at, len(text)))
-    return spans
-
-
 def quote_sentence_starts(text: str, quotes: list[tuple[int, int]]) -> set[int]:
     """A quotation introduced by `,` or `:` that ends like a sentence starts one: `he said, “We…”`."""
     out = set()
     for start, end in quotes:
-        lead = text[max(0, start - 4) : start - 1].rstrip()
-        body = text[start:end].rstrip()
-        if lead.endswith((",", ":")) and body.endswith((".", "?", "!", ",")):
+        mark = start - 1  # the spans leave out the marks, the spaces after them and a final `,`
+        while mark > 0 and text[mark].isspace():
+            mark -= 1
+        lead = text[max(0, mark - 3) : mark].rstrip()
+        ends = text[end - 1] in ".?!" or text[end : end + 1] == ","
+        if lead.endswith((",", ":")) and ends:
             m = WORD.search(text, start, end)
             if m and not text[start : m.start()].strip(" ‘'("):
                 out.add(m.start())
@@ -143,7 +133,7 @@ def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans, 
     quotes = Spans(quotes_list)
     protected = Spans([m.span() for m in PROTECTED.finditer(text) if _is_address(m)])
     starts = sentence_starts(text, abbreviations) | quote_sentence_starts(text, quotes_list)
-    tokens = []
+    tokens: list[Token] = []
     n = len(text)
     for m in WORD.finditer(text):
         s, e = m.span()
@@ -162,7 +152,8 @@ def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans, 
         while j >= 0 and text[j] in " \t":
             j -= 1
         prev = text[j] if j >= 0 else "\n"
-        mid = s not in starts and prev not in '.?!:;“"‘([—–-\n\r' and not (prev in "’'" and j == s - 1)
+        mid = s not in starts and prev not in '.?!:;“"‘([«„—–-\n\r' and not (prev in "’'" and j == s - 1)
         word = m.group()
-        tokens.append(Token(s, e, word, s in starts, mid, s in quotes, odd, split_possessive(word)))
+        spaced = bool(tokens) and tokens[-1].end == s - 1 and before == " "
+        tokens.append(Token(s, e, word, s in starts, mid, s in quotes, odd, split_possessive(word), spaced))
     return tokens, quotes, protected

@@ -1,0 +1,47 @@
+"""Property: a second copy-edit of corrected text changes nothing, on real articles and noisy variants."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from newsdesk.copyedit import copyedit_text
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.txt"))
+WORD = re.compile(r"[^\W\d_]+")
+VARIANTS = 48
+
+
+def mutate(text: str, rng: random.Random) -> str:
+    """Raw-copy noise: the first letter of some words flipped in case, some spaces after commas dropped."""
+
+    def flip(m: re.Match[str]) -> str:
+        word = m.group()
+        return word[0].swapcase() + word[1:] if rng.random() < 0.15 else word
+
+    flipped = WORD.sub(flip, text)
+    return re.sub(r", (?=\w)", lambda m: "," if rng.random() < 0.3 else ", ", flipped)
+
+
+@pytest.fixture(scope="module")
+def sources(seed_text: str) -> list[str]:
+    assert len(EXAMPLES) == 3
+    return [seed_text, *(path.read_text(encoding="utf-8") for path in EXAMPLES)]
+
+
+def test_examples_are_idempotent(sources: list[str]) -> None:
+    for text in sources:
+        assert copyedit_text(copyedit_text(text).text).edits == []
+
+
+def test_noisy_variants_are_idempotent(sources: list[str]) -> None:
+    failures = []
+    for i in range(VARIANTS):
+        text = mutate(sources[i % len(sources)], random.Random(i))
+        once = copyedit_text(text)
+        again = copyedit_text(once.text).edits
+        failures += [(i, e.before, e.after, e.rule) for e in again]
+    assert failures == []
