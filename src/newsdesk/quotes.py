@@ -25,7 +25,6 @@ import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -35,6 +34,7 @@ from newsdesk.article import Entity, Quote, QuoteKind, Span
 from newsdesk.nlp import doc_text, make_span, register_extensions
 from newsdesk.quotemarks import CLOSING, OPENING, STRAIGHT
 from newsdesk.quotemarks import quote_spans as quote_spans  # one scanner, shared with the copy desk
+from newsdesk.tables import data_rows, word_set
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Dependencies through which a verb without its own subject inherits its head's subject.
@@ -57,19 +57,12 @@ class Cue:
 @lru_cache(maxsize=1)
 def cue_table() -> dict[str, Cue]:
     """Reporting verbs from data/quotes/cues.tsv, keyed by lemma."""
-    text = resources.files("newsdesk").joinpath("data/quotes/cues.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, cls, obj = line.split("\t")
-            table[lemma] = Cue(lemma, cls, obj == "yes")
-    return table
+    return {lemma: Cue(lemma, cls, obj == "yes") for lemma, cls, obj in data_rows("quotes/cues.tsv")}
 
 
 @lru_cache(maxsize=1)
 def hedge_words() -> frozenset[str]:
-    text = resources.files("newsdesk").joinpath("data/quotes/hedges.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return word_set("quotes/hedges.txt")
 
 
 # --- entity resolution ---------------------------------------------------------------------------
@@ -117,15 +110,16 @@ class Resolver:
     @staticmethod
     def _from_ents(doc: Doc) -> list[Mention]:
         """Mentions from spaCy's NER; a PERSON's short form ('Putin', 'Xi') takes its full name."""
-        persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        # Distinct names only: a long article repeats a few names many times (pairs of mentions are quadratic).
+        names = sorted({ent.text for ent in doc.ents if ent.label_ == "PERSON"})
         full_names: dict[str, str] = {}
-        for ent in persons:
-            words = ent.text.split()
-            for other in persons:
-                longer = other.text.split()
+        for name in names:
+            words = name.split()
+            for other in names:
+                longer = other.split()
                 part_of = longer[-len(words) :] == words or longer[: len(words)] == words
-                if part_of and len(longer) > max(len(words), len(full_names.get(ent.text, "").split())):
-                    full_names[ent.text] = other.text
+                if part_of and len(longer) > max(len(words), len(full_names.get(name, "").split())):
+                    full_names[name] = other
         return [
             Mention(full_names.get(ent.text, ent.text), None, ent.label_, ent.start_char, ent.end_char)
             for ent in doc.ents
@@ -409,8 +403,10 @@ def extract_direct_quotes(
             # A quote with no cue of its own continues the nearest attribution before it: the previous
             # quote's speaker, or the speaker of a paraphrase just before (`X said he was sure. “…”`).
             earlier = _earlier_speaker(ctx, start)
-            gap = ctx.text[last_end:start]
-            recent = last_speaker is not None and gap.count("\n\n") <= 1 and len(gap) < 400
+            # Bounded before counting: slicing the whole gap would copy O(document) text per quote.
+            recent = (
+                last_speaker is not None and start - last_end < 400 and ctx.text.count("\n\n", last_end, start) <= 1
+            )
             if earlier is not None and (not recent or earlier.idx > last_end):
                 speaker = resolver.resolve(earlier)
             elif recent:
