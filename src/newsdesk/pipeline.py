@@ -90,7 +90,7 @@ class Pipeline:
             dateline=article.dateline,
             published=article.published,
             language=article.language,
-            source_keywords=corrected_article(article, edits).source_keywords,
+            source_keywords=corrected_keywords(article, edits),
             text=doc.text,
             original=article.body,
             edits=edits,
@@ -103,13 +103,16 @@ class Pipeline:
         )
 
 
+def corrected_keywords(article: Article, edits: list[Edit]) -> list[str]:
+    """The article's keyword trailer with the copy desk's `field="keywords"` edits applied."""
+    trailer, _ = apply_edits(article.trailer, edits, field="keywords")
+    return trailer.split(TRAILER_SEPARATOR) if trailer else []
+
+
 def corrected_article(article: Article, edits: list[Edit]) -> Article:
     """The article with the copy desk's edits applied to its body and its keyword trailer."""
     body, _ = apply_edits(article.body, edits)
-    trailer, _ = apply_edits(article.trailer, edits, field="keywords")
-    return article.model_copy(
-        update={"body": body, "source_keywords": trailer.split(TRAILER_SEPARATOR) if trailer else []}
-    )
+    return article.model_copy(update={"body": body, "source_keywords": corrected_keywords(article, edits)})
 
 
 @lru_cache(maxsize=4)
