@@ -59,6 +59,8 @@ PAST_AUX = frozenset({"was", "were", "had", "did"})
 _WEEKDAY_RE = re.compile(r"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b")
 _DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1}
 _DEICTIC.update({"tomorrow": 1, "last night": -1})
+# Compiled once, tried in table order: the first phrase found wins.
+_DEICTIC_RES = [(re.compile(rf"\b{phrase}\b"), offset) for phrase, offset in _DEICTIC.items()]
 _RELATIVE_UNIT_RE = re.compile(r"\b(?P<rel>last|this|next|past|coming|previous)\s+(?P<unit>week|month|year)\b")
 _AGO_RE = re.compile(
     r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b"
@@ -150,8 +152,8 @@ def resolve_date(text: str, *, anchor: dt.date | None, tense: Tense = "past") ->
         if (m := _YEAR_RE.search(low)) and not _RELATIVE_UNIT_RE.search(low):
             return Resolved(dt.date(int(m["year"]), 1, 1), "year")
         return UNRESOLVED
-    for phrase, offset in _DEICTIC.items():
-        if re.search(rf"\b{phrase}\b", low):
+    for pattern_, offset in _DEICTIC_RES:
+        if pattern_.search(low):
             return Resolved(anchor + dt.timedelta(days=offset), "day")
     if m := _WEEKDAY_RE.search(low):
         return Resolved(_weekday(anchor, WEEKDAYS.index(m["day"]), m["rel"], tense), "day")

@@ -25,7 +25,7 @@ from newsdesk.copyedit import copyedit_article
 from newsdesk.copyedit.offsets import apply_edits
 from newsdesk.ingest import MAX_BODY_CHARS, check_length
 from newsdesk.ingest.text import parse_text
-from newsdesk.nlp import DEFAULT_MODEL, load_model
+from newsdesk.nlp import DEFAULT_MODEL, doc_text, load_model
 
 #: newsdesk components run after the model, in this order. Each is a registered spaCy factory
 #: (importing its module registers it).
@@ -91,7 +91,7 @@ class Pipeline:
             published=article.published,
             language=article.language,
             source_keywords=corrected_keywords(article, edits),
-            text=doc.text,
+            text=doc_text(doc),
             original=article.body,
             edits=edits,
             entities=doc._.entities or [],

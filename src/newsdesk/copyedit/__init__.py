@@ -63,7 +63,7 @@ def _check(rules: Collection[EditRule] | None, min_confidence: float) -> frozens
 
 def _body_edits(text: str, titles: list[str], preset: Preset) -> tuple[list[Edit], Evidence]:
     lex = load_lexicon()
-    tokens, _, protected = scan(text, lex.abbreviations)
+    tokens, protected = scan(text, lex.abbreviations)
     evidence = collect_evidence(tokens, titles=titles)
     edits = word_edits(text, tokens, evidence, lex, preset) + spacing_edits(text, protected, lex.abbreviations)
     return edits, evidence
@@ -109,7 +109,7 @@ def copyedit_article(
     trailer = article.trailer
     if trailer:
         lex = load_lexicon()
-        tokens, _, _ = scan(trailer, lex.abbreviations)
+        tokens, _ = scan(trailer, lex.abbreviations)
         # Keywords are names or title-cased topics: no sentence starts, no spelling, just names.
         tokens = [t._replace(sentence_start=False, mid_sentence=False, in_quote=False) for t in tokens]
         keyword_edits = word_edits(trailer, tokens, evidence, lex, chosen_preset, field="keywords")

@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 from wordfreq import get_frequency_dict
 
+from newsdesk.tables import word_set
+
 
 class CaseInfo(NamedTuple):
     capitalised: str
@@ -111,7 +113,7 @@ def load_lexicon() -> Lexicon:
     for line in _lines("contextual.tsv")[1:]:
         word, form, context = line.split("\t")
         contextual[word] = (form, context)
-    abbreviations = frozenset(line.strip() for line in _lines("abbreviations.txt") if line.strip())
+    abbreviations = word_set("copyedit/abbreviations.txt")
     zipf = {w: math.log10(f) + 9 for w, f in get_frequency_dict("en", wordlist="large").items() if f > 0}
     plain = frozenset(
         w for w, info in case.items() if info.common_lower and info.cap_ratio < 0.6 and w not in contextual
@@ -120,7 +122,7 @@ def load_lexicon() -> Lexicon:
     bigram_file = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
     pairs = [line.rsplit(" ", 1)[0] for line in bigram_file.read_text(encoding="utf-8").splitlines()]
     bigram_words = frozenset(w for pair in pairs for w in pair.split(" "))
-    function_words = frozenset(_lines("function_words.txt"))
+    function_words = word_set("copyedit/function_words.txt")
     return Lexicon(
         case,
         names,

@@ -127,8 +127,8 @@ class Spans:
         return i >= 0 and pos < self._ends[i]
 
 
-def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans, Spans]:
-    """Tokens of `text` with their context, plus the quotation and protected stretches."""
+def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans]:
+    """Tokens of `text` with their context, plus the protected stretches (URLs, e-mails, numbers)."""
     quotes_list = quote_spans(text)
     quotes = Spans(quotes_list)
     protected = Spans([m.span() for m in PROTECTED.finditer(text) if _is_address(m)])
@@ -156,4 +156,4 @@ def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans, 
         word = m.group()
         spaced = bool(tokens) and tokens[-1].end == s - 1 and before == " "
         tokens.append(Token(s, e, word, s in starts, mid, s in quotes, odd, split_possessive(word), spaced))
-    return tokens, quotes, protected
+    return tokens, protected

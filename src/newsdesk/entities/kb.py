@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsdesk.article import EntityLabel
-from newsdesk.tables import data_rows
+from newsdesk.tables import data_rows, word_set
 
 DATA = resources.files("newsdesk") / "data" / "entities"
 DEFAULT_KB = Path(str(DATA / "default_kb.sqlite"))
@@ -210,15 +210,13 @@ def resolve_kb(kb: str) -> KnowledgeBase:
 @cache
 def common_words() -> frozenset[str]:
     """Lower-case English words (wamerican ∩ wordfreq): a name equal to one is ambiguous when lower-cased."""
-    text = (DATA / "common_words.txt").read_text(encoding="utf-8")
-    return frozenset(text.split())
+    return word_set("entities/common_words.txt")
 
 
 @cache
 def stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    """spaCy's English stop words, as the copy desk's function-word table holds them (one source)."""
+    return word_set("copyedit/function_words.txt")
 
 
 def content_words(text: str) -> Iterator[str]:
