@@ -84,9 +84,8 @@ from spacy.tokens import Span as SpacySpan
 from wordfreq import zipf_frequency
 
 from newsdesk.article import VALUE_LABELS, Entity, Keyword, KeywordKind
-from newsdesk.nlp import register_extensions
-
-#: Entity labels that are quantities or times: never keywords.
+from newsdesk.nlp import doc_text, register_extensions
+from newsdesk.tables import word_set
 
 KIND_OF_LABEL: dict[str, KeywordKind] = {
     "PERSON": "person",
@@ -156,7 +155,7 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, prese
     if not 0.0 <= min_score <= 1.0:
         raise ValueError(f"min_score must lie in [0, 1], got {min_score}")
     settings = _settings(preset)
-    if top_n == 0 or not doc.text.strip():
+    if top_n == 0 or not doc_text(doc).strip():
         return []
     register_extensions()
     sentence_of = _sentence_index(doc)
@@ -517,10 +516,16 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
+def _bare_name(text: str) -> str:
+    """`“the United States’”` → `United States`: whitespace folded, quotes, possessive and a leading `the` dropped."""
+    text = _POSSESSIVE.sub("", " ".join(text.split()).strip(_QUOTES))
+    return re.sub(r"^[Tt]he\s+", "", text)
+
+
 def _normalise_name(text: str) -> str:
     """`the United States’` → `united states`: the grouping key of an entity mention."""
-    text = _POSSESSIVE.sub("", " ".join(text.split()).strip(" \"'“”‘’")).lower()
-    return re.sub(r"^the\s+", "", text)
+    # Lower-cased first so that `THE` goes as well.
+    return _bare_name(text.lower())
 
 
 def _squash(text: str) -> str:
@@ -569,8 +574,7 @@ def _common_prefix(a: str, b: str) -> str:
 
 def _best_cased(forms: Iterable[str]) -> str:
     """The mention form with the most capitalised words, possessive stripped; title case if none has any."""
-    cleaned = [_POSSESSIVE.sub("", " ".join(f.split()).strip(" \"'“”‘’")) for f in forms]
-    cleaned = [re.sub(r"^[Tt]he\s+", "", f) for f in cleaned if f]
+    cleaned = [bare for bare in map(_bare_name, forms) if bare]
     if not cleaned:
         return ""
     best = max(cleaned, key=lambda f: (sum(w[:1].isupper() for w in f.split()), len(f)))
@@ -597,10 +601,7 @@ def _settings(preset: str) -> _Settings:
 
 @cache
 def _suffixes() -> tuple[str, ...]:
-    path = resources.files("newsdesk") / "data" / "keywords" / "suffixes.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    words = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    return tuple(sorted(words, key=len, reverse=True))
+    return tuple(sorted(word_set("keywords/suffixes.txt"), key=len, reverse=True))
 
 
 def _light_stem(word: str) -> str:

@@ -126,7 +126,7 @@ class Gazetteer:
             found = None
             if (keys[i] and doc[i].is_alpha) or doc[i].text[:1].isupper():
                 for j in range(min(n, i + self.max_words), i, -1):
-                    key = " ".join(k for k in keys[i:j] if k)
+                    key = _span_key(keys, i, j)
                     hit = self.aliases.get(key)
                     if hit and keys[j - 1] and self._acceptable(doc[i:j], key, named):
                         found = (i, j, *hit)
@@ -140,8 +140,7 @@ class Gazetteer:
     @staticmethod
     def _acceptable(span: Span, key: str, named: frozenset[str]) -> bool:
         if is_capitalised(span):
-            # A capitalised English word opening a sentence is capitalised by position only.
-            return not (len(span) == 1 and span[0].is_sent_start and key in common_words() and span.text.istitle())
+            return not _sentence_case_word(span, key)
         return safe_lower(key) or _known(key.split(), named)
 
     def _add_kb_matches(
@@ -177,14 +176,7 @@ class Gazetteer:
 
     def _capitalised_word(self, doc: Doc, start: int, end: int, key: str) -> bool:
         """An English word capitalised only because it opens a sentence (`Attendance`, `Men`), not a KB name."""
-        token = doc[start]
-        return (
-            end - start == 1
-            and bool(token.is_sent_start)
-            and token.text.istitle()
-            and key in common_words()
-            and key not in self.aliases
-        )
+        return _sentence_case_word(doc[start:end], key) and key not in self.aliases
 
     def _teams(self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
         """In a results or standings line (numbers, no verb) a city or state names its team: ORG.
@@ -193,13 +185,11 @@ class Gazetteer:
         sides are named by their country.
         """
         out = dict(ents)
-        marked = {
-            " ".join(k for k in keys[s:e] if k) for s, e in ents if s > 0 and doc[s - 1].lower_ in PLACE_PREPOSITIONS
-        }
+        marked = {_span_key(keys, s, e) for s, e in ents if s > 0 and doc[s - 1].lower_ in PLACE_PREPOSITIONS}
         for (s, e), label in ents.items():
             if label != "GPE":
                 continue
-            key = " ".join(k for k in keys[s:e] if k)
+            key = _span_key(keys, s, e)
             if key not in marked and not self.kb.candidates(key):
                 # Every country and town of 15,000 people is in the KB: a "place" it does not know, and
                 # that no `in`/`from` marks as a place, is more often a company or a body than a village.
@@ -224,7 +214,7 @@ class Gazetteer:
                 and e < len(doc)
                 and e not in taken
                 and doc[e].lower_ in facility_nouns()
-                and " ".join(k for k in keys[s:e] if k) not in self.aliases
+                and _span_key(keys, s, e) not in self.aliases
             ):
                 del out[(s, e)]
                 out[(s, e + 1)] = "FAC"
@@ -251,7 +241,7 @@ class Gazetteer:
         parts: Counter[str] = Counter()
         for (s, e), label in ents.items():
             if label in NAME_LABELS:
-                key = " ".join(k for k in keys[s:e] if k)
+                key = _span_key(keys, s, e)
                 votes[key][label] += 2 if e - s > 1 else 1
         # A person's surname or given name alone (`Putin`, `Xi`) is that person.
         for (s, e), label in ents.items():
@@ -276,7 +266,7 @@ class Gazetteer:
         best = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
         out: dict[tuple[int, int], str] = {}
         for (s, e), label in ents.items():
-            key = " ".join(k for k in keys[s:e] if k)
+            key = _span_key(keys, s, e)
             if label in NAME_LABELS and self._capitalised_word(doc, s, e, key) and not parts[key]:
                 continue
             out[(s, e)] = best.get(key, label) if label in NAME_LABELS else label
@@ -289,7 +279,7 @@ class Gazetteer:
                 for j in range(min(len(doc), i + longest), i, -1):
                     if any(owner[k] is not None for k in range(i, j)):
                         continue
-                    key = " ".join(k for k in keys[i:j] if k)
+                    key = _span_key(keys, i, j)
                     if key in best and keys[j - 1] and self._acceptable(doc[i:j], key, named):
                         hit = (i, j)
                         out[hit] = best[key]
@@ -301,6 +291,16 @@ class Gazetteer:
 @cache
 def facility_nouns() -> frozenset[str]:
     return word_set("entities/facility_nouns.txt")
+
+
+def _span_key(keys: list[str], start: int, end: int) -> str:
+    """The lookup key of tokens `start:end`: their keys, empty ones (punctuation) left out."""
+    return " ".join(k for k in keys[start:end] if k)
+
+
+def _sentence_case_word(span: Span, key: str) -> bool:
+    """One title-case English word opening a sentence: capitalised by position only, so no evidence of a name."""
+    return len(span) == 1 and bool(span[0].is_sent_start) and span.text.istitle() and key in common_words()
 
 
 def _known(words: Iterable[str], named: frozenset[str]) -> bool:
