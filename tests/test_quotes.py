@@ -9,10 +9,11 @@ from spacy.language import Language
 
 import newsdesk.events
 import newsdesk.quotes
-from newsdesk.article import Analysis, Quote
+from newsdesk.article import Analysis, Entity, Quote
 from newsdesk.ingest import parse_text
+from newsdesk.nlp import make_span
 from newsdesk.pipeline import Pipeline
-from newsdesk.quotes import extract_quotes, quote_spans
+from newsdesk.quotes import Resolver, extract_quotes, quote_spans, quoted_tokens
 
 STAGES = ["newsdesk_quotes", "newsdesk_events"]
 assert newsdesk.events  # registers newsdesk_events
@@ -124,3 +125,22 @@ def test_component_writes_extension(nlp: Language) -> None:
 def test_bad_option_is_a_value_error(nlp: Language) -> None:
     with pytest.raises(ValueError):
         newsdesk.quotes.extract_indirect_quotes(nlp("x"), classes=["gossip"])
+
+
+def test_quoted_tokens_cached_per_doc(nlp: Language) -> None:
+    doc = nlp("He said “no deal” today.")
+    mask = quoted_tokens(doc)
+    assert [t.text for t in doc if mask[t.i]] == ["no", "deal"]
+    assert quoted_tokens(doc) is mask
+
+
+def test_resolver_cache_follows_entities(nlp: Language) -> None:
+    doc = nlp("Angela Merkel said he would come.")
+    assert Resolver.of(doc) is not Resolver.of(doc)  # no entities yet: `doc.ents` may still change
+    span = make_span(doc, 0, len("Angela Merkel"))
+    doc._.entities = [Entity(id="Q1", name="Merkel", label="PERSON", mentions=[span], salience=1.0)]
+    first = Resolver.of(doc)
+    assert Resolver.of(doc) is first and first.resolve(doc[0])[:2] == ("Merkel", "Q1")
+    # A new entity list (the entity stage run again) must not reuse the cached resolver.
+    doc._.entities = [Entity(id="Q2", name="A. Merkel", label="PERSON", mentions=[span], salience=1.0)]
+    assert Resolver.of(doc).resolve(doc[0])[:2] == ("A. Merkel", "Q2")

@@ -30,7 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from newsdesk.article import VALUE_LABELS, Event, Modality, Participant, TimeExpression
 from newsdesk.dates import anchor_date, anniversary_notices, time_expression, verb_tense
 from newsdesk.nlp import make_span, register_extensions
-from newsdesk.quotes import Resolver, cue_table, hedge_words, names_someone, quote_spans, subject_of
+from newsdesk.quotes import Resolver, cue_table, hedge_of, names_someone, quoted_tokens, subject_of
 from newsdesk.tables import data_rows
 
 #: CAMEO root codes of actions between parties on an equal footing: a coordinated subject is both sides.
@@ -150,15 +150,11 @@ class _Extractor:
         self.anchor = anchor
         self.dateline = dateline
         self.triggers = trigger_table()
-        self.hedges = hedge_words()
         # `Span.ents` walks all of `doc.ents` (itself rebuilt from every token) on each call, so a
         # per-trigger `sent.ents` is quadratic in the article's length: read the entities once.
         self.ents: list[SpacySpan] = list(doc.ents)
         self.ent_starts = [ent.start for ent in self.ents]
-        self.quoted = [False] * len(doc)
-        for start, end in quote_spans(resolver.text):
-            for token in doc.char_span(start, end, alignment_mode="expand") or ():
-                self.quoted[token.i] = True
+        self.quoted = quoted_tokens(doc)
 
     def can_act(self, token: Token) -> bool:
         """A named actor (or a resolvable he/she), or a generic agent such as "government forces"."""
@@ -271,8 +267,7 @@ class _Extractor:
             future = future or (span is not None and verb_tense(span.root) == "future")
         if future:
             return "expected"
-        hedged = any(child.lower_ in self.hedges for child in token.children)
-        return "reported" if hedged or _is_reported(token) else "happened"
+        return "reported" if hedge_of(token) is not None or _is_reported(token) else "happened"
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -340,7 +335,7 @@ def extract_events(doc: Doc, *, resolver: Resolver | None = None, anchor: dt.dat
     article = doc._.article
     dateline = getattr(article, "dateline", None)
     anchor = anchor if anchor is not None else anchor_date(doc)
-    return _Extractor(doc, resolver or Resolver(doc), anchor, dateline).events()
+    return _Extractor(doc, resolver or Resolver.of(doc), anchor, dateline).events()
 
 
 @Language.factory("newsdesk_events", default_config={"check_dates": True})

@@ -77,11 +77,30 @@ class Mention:
     end: int
 
 
+_RESOLVER_KEY = "newsdesk.resolver"
+_QUOTES_KEY = "newsdesk.quote_marks"
+
+
 class Resolver:
     """Maps tokens to canonical entities: `doc._.entities` when present, else `doc.ents`.
 
-    Pronouns (he/she) resolve to the most recent PERSON subject before them. Built once per doc.
+    Pronouns (he/she) resolve to the most recent PERSON subject before them. Use `Resolver.of(doc)`
+    to share one per doc between the quote and event stages.
     """
+
+    @classmethod
+    def of(cls, doc: Doc) -> Resolver:
+        """The resolver of `doc`, cached in `doc.user_data` once the entity stage has run."""
+        entities = doc._.entities
+        if entities is None:
+            # Without entities it reads `doc.ents`, which a later stage may still replace: not cached.
+            return cls(doc)
+        cached: tuple[list[Entity], Resolver] | None = doc.user_data.get(_RESOLVER_KEY)
+        # Keyed on the entity list itself (held, so its id cannot be reused): a new `doc._.entities`
+        # gets a new resolver.
+        if cached is None or cached[0] is not entities:
+            cached = doc.user_data[_RESOLVER_KEY] = (entities, cls(doc))
+        return cached[1]
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -243,6 +262,24 @@ def hedge_of(*tokens: Token) -> str | None:
     return None
 
 
+def _quote_marks(doc: Doc) -> tuple[list[tuple[int, int]], list[bool]]:
+    """Quote spans of `doc`'s text and which tokens they cover, computed once per Doc."""
+    cached: tuple[list[tuple[int, int]], list[bool]] | None = doc.user_data.get(_QUOTES_KEY)
+    if cached is None:
+        spans = quote_spans(doc_text(doc))
+        inside = [False] * len(doc)
+        for start, end in spans:
+            for token in doc.char_span(start, end, alignment_mode="expand") or ():
+                inside[token.i] = True
+        cached = doc.user_data[_QUOTES_KEY] = (spans, inside)
+    return cached
+
+
+def quoted_tokens(doc: Doc) -> list[bool]:
+    """For each token of `doc`, whether it lies inside quote marks (cached per Doc; do not mutate)."""
+    return _quote_marks(doc)[1]
+
+
 @dataclass(slots=True)
 class _Attribution:
     cue: Token | None
@@ -252,14 +289,10 @@ class _Attribution:
 class _Context:
     """Per-doc state shared by the quote finders: text, quote spans, which tokens are quoted."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = text
-        self.spans = spans = quote_spans(text)
-        self.inside = [False] * len(doc)
-        for start, end in spans:
-            for token in doc.char_span(start, end, alignment_mode="expand") or ():
-                self.inside[token.i] = True
+        self.text = doc_text(doc)
+        self.spans, self.inside = _quote_marks(doc)
         self.cues = cue_table()
 
     def is_cue(self, token: Token) -> bool:
@@ -379,8 +412,8 @@ def extract_direct_quotes(
     """
     if min_partial_words < 1:
         raise ValueError("min_partial_words must be at least 1")
-    resolver = resolver or Resolver(doc)
-    ctx = _Context(doc, resolver.text)
+    resolver = resolver or Resolver.of(doc)
+    ctx = _Context(doc)
     quotes: list[Quote] = []
     last_speaker: tuple[str, str | None, Span] | None = None
     last_end = -1
@@ -467,8 +500,8 @@ def extract_indirect_quotes(
     wanted = set(classes)
     if not wanted <= {"speech", "source", "thought"}:
         raise ValueError(f"unknown cue classes: {sorted(wanted - {'speech', 'source', 'thought'})}")
-    resolver = resolver or Resolver(doc)
-    ctx = _Context(doc, resolver.text)
+    resolver = resolver or Resolver.of(doc)
+    ctx = _Context(doc)
     quotes = []
     for token in doc:
         if not ctx.is_cue(token):
@@ -510,7 +543,7 @@ def extract_indirect_quotes(
 
 def extract_according_to(doc: Doc, *, resolver: Resolver | None = None) -> list[Quote]:
     """`According to X, …` / `…, according to X`: the rest of the sentence is X's (indirect) content."""
-    resolver = resolver or Resolver(doc)
+    resolver = resolver or Resolver.of(doc)
     quotes = []
     for sent in doc.sents:
         found = according_to(sent)
@@ -546,7 +579,7 @@ def extract_according_to(doc: Doc, *, resolver: Resolver | None = None) -> list[
 
 def extract_quotes(doc: Doc, *, indirect: bool = True) -> list[Quote]:
     """All quotes of `doc` in text order: direct and partial, then (optionally) indirect speech."""
-    resolver = Resolver(doc)
+    resolver = Resolver.of(doc)
     quotes = extract_direct_quotes(doc, resolver=resolver)
     if indirect:
         quotes += extract_indirect_quotes(doc, resolver=resolver)
