@@ -11,8 +11,13 @@ from newsdesk.nlp import load_model
 from newsdesk.pipeline import Pipeline, get_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "seed" / "article.txt"
+# The reference article, bundled (a byte-identical copy of ../shared/seed/article.txt, checked in test_article.py).
+SEED = REPO / "examples" / "beijing_summit.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 from newsdesk.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed" / "article.txt"
 runner = CliRunner()
 SCHEMA = json.loads((REPO / "schema" / "analysis.schema.json").read_text(encoding="utf-8"))
 TOP_LEVEL = {
@@ -20,8 +19,8 @@ TOP_LEVEL = {
 }  # fmt: skip
 
 
-def test_analyze_seed_json_validates_against_schema() -> None:
-    result = runner.invoke(app, ["analyze", str(SEED), "--format", "json"])
+def test_analyze_seed_json_validates_against_schema(seed_path: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(seed_path), "--format", "json"])
     assert result.exit_code == 0, result.output
     obj = json.loads(result.stdout)
     assert TOP_LEVEL <= set(obj)
@@ -29,7 +28,7 @@ def test_analyze_seed_json_validates_against_schema() -> None:
     assert obj["headline"] == "Putin and Xi Signal Deeper Ties in Beijing, Sharpen Criticism of the West"
     assert obj["dateline"] == "Beijing, China"
     assert len(obj["source_keywords"]) == 17
-    assert obj["source"] == str(SEED)
+    assert obj["source"] == str(seed_path)
 
 
 def test_schema_file_is_the_generated_one() -> None:
@@ -74,17 +73,18 @@ def test_console_script_runs() -> None:
     assert done.stdout.startswith("newsdesk ")
 
 
-def test_entities_command_prints_canonical_names() -> None:
-    result = runner.invoke(app, ["entities", str(SEED)], env={"COLUMNS": "200"})
+def test_entities_command_prints_canonical_names(seed_path: Path) -> None:
+    result = runner.invoke(app, ["entities", str(seed_path)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Vladimir Putin" in result.stdout and "Xi Jinping" in result.stdout
 
 
-def test_export_gdelt_events_has_the_documented_columns(tmp_path: Path) -> None:
+def test_export_gdelt_events_has_the_documented_columns(tmp_path: Path, seed_path: Path) -> None:
     from newsdesk.export import EVENT_COLUMNS
 
     out = tmp_path / "events.tsv"
-    result = runner.invoke(app, ["export", str(SEED), "-f", "gdelt-events", "-o", str(out), "--date", "2025-09-02"])
+    args = ["export", str(seed_path), "-f", "gdelt-events", "-o", str(out), "--date", "2025-09-02"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
     assert rows and all(len(row) == len(EVENT_COLUMNS) for row in rows)
@@ -108,25 +108,25 @@ def test_kb_build_from_a_dump(tmp_path: Path) -> None:
     assert no_kb.exit_code == 2 and "no knowledge base" in no_kb.stderr
 
 
-def test_tag_prints_a_trailer_of_the_asked_length() -> None:
-    result = runner.invoke(app, ["tag", str(SEED), "-n", "5"])
+def test_tag_prints_a_trailer_of_the_asked_length(seed_path: Path) -> None:
+    result = runner.invoke(app, ["tag", str(seed_path), "-n", "5"])
     assert result.exit_code == 0, result.output
     line = result.stdout.strip()
     assert line.startswith("Keywords: ") and line.endswith(".")
     assert len(line.removeprefix("Keywords: ").rstrip(".").split(", ")) == 5
-    as_json = runner.invoke(app, ["tag", str(SEED), "--style", "json", "-n", "3"])
+    as_json = runner.invoke(app, ["tag", str(seed_path), "--style", "json", "-n", "3"])
     keywords = json.loads(as_json.stdout)
     assert len(keywords) == 3 and keywords[0]["kind"] == "person"
 
 
-def test_copyedit_command_text_diff_and_edits() -> None:
-    text = runner.invoke(app, ["copyedit", str(SEED)])
+def test_copyedit_command_text_diff_and_edits(seed_path: Path) -> None:
+    text = runner.invoke(app, ["copyedit", str(seed_path)])
     assert text.exit_code == 0, text.output
     assert "then, and" in text.stdout and "other European" in text.stdout
     assert text.stdout.rstrip().endswith("Global Order.") and "Xi Jinping, China," in text.stdout
-    diff = runner.invoke(app, ["copyedit", "--diff", str(SEED)])
+    diff = runner.invoke(app, ["copyedit", "--diff", str(seed_path)])
     assert diff.stdout.count("\n+") >= 5 and "-the Beijing summit" in diff.stdout
-    edits = runner.invoke(app, ["copyedit", "--edits", str(SEED)])
+    edits = runner.invoke(app, ["copyedit", "--edits", str(seed_path)])
     assert len(edits.stdout.strip().splitlines()) == 12
 
 

@@ -10,17 +10,18 @@ import pytest
 from newsdesk.ingest import read_bytes
 from newsdesk.ingest.text import parse_text, split_dateline, split_paragraphs
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-@pytest.fixture(scope="module")
-def seed() -> str:
-    return SEED.read_text(encoding="utf-8")
+def test_bundled_seed_is_the_shared_reference(seed_path: Path) -> None:
+    shared = seed_path.parents[2] / "shared" / "seed" / "article.txt"
+    if not shared.is_file():
+        pytest.skip("../shared is not beside the repository")
+    assert seed_path.read_bytes() == shared.read_bytes()
 
 
-def test_seed_headline_dateline_trailer_and_paragraphs(seed: str) -> None:
-    article = parse_text(seed, source=str(SEED))
+def test_seed_headline_dateline_trailer_and_paragraphs(seed_text: str, seed_path: Path) -> None:
+    article = parse_text(seed_text, source=str(seed_path))
     assert article.headline == "Putin and Xi Signal Deeper Ties in Beijing, Sharpen Criticism of the West"
     assert article.dateline == "Beijing, China"
     assert article.published is None
@@ -30,17 +31,17 @@ def test_seed_headline_dateline_trailer_and_paragraphs(seed: str) -> None:
     assert "Keywords" not in article.body
     assert len(article.paragraphs) == 8
     assert article.paragraphs[0].startswith("Russian President Vladimir Putin")
-    assert article.source == str(SEED)
+    assert article.source == str(seed_path)
 
 
-def test_seed_read_from_bytes_is_the_same_article(seed: str) -> None:
-    [article] = read_bytes(SEED.read_bytes(), source=str(SEED))
-    assert article == parse_text(seed, source=str(SEED))
+def test_seed_read_from_bytes_is_the_same_article(seed_text: str, seed_path: Path) -> None:
+    [article] = read_bytes(seed_path.read_bytes(), source=str(seed_path))
+    assert article == parse_text(seed_text, source=str(seed_path))
 
 
-def test_windows_line_endings_give_the_same_article(seed: str) -> None:
-    crlf = parse_text(seed.replace("\n", "\r\n"))
-    lf = parse_text(seed)
+def test_windows_line_endings_give_the_same_article(seed_text: str) -> None:
+    crlf = parse_text(seed_text.replace("\n", "\r\n"))
+    lf = parse_text(seed_text)
     assert crlf.body == lf.body
     assert crlf.headline == lf.headline
     assert crlf.source_keywords == lf.source_keywords
@@ -128,5 +129,5 @@ def test_bundled_examples_parse_as_wire_stories(path: Path) -> None:
     assert article.headline
     assert article.dateline
     assert article.source_keywords
-    assert 150 <= len(article.body.split()) <= 300
+    assert 150 <= len(article.body.split()) <= 500
     assert len(article.paragraphs) >= 4
