@@ -144,3 +144,18 @@ def test_resolver_cache_follows_entities(nlp: Language) -> None:
     # A new entity list (the entity stage run again) must not reuse the cached resolver.
     doc._.entities = [Entity(id="Q2", name="A. Merkel", label="PERSON", mentions=[span], salience=1.0)]
     assert Resolver.of(doc).resolve(doc[0])[:2] == ("A. Merkel", "Q2")
+
+
+def test_pronoun_takes_the_main_clause_subject_of_its_gender(nlp: Language) -> None:
+    text = (
+        "Mr Adams said she would win, as Ms Brown believed. “It is quite true,” he argued.\n\n"
+        "Home Office minister Fiona Smith said she hoped Mr Adams would stay. “I work with him,” she said."
+    )
+    speakers = [q.speaker for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    assert speakers == ["Mr Adams", "Fiona Smith"]
+
+
+def test_verb_after_quote_and_spokesperson_phrase(nlp: Language) -> None:
+    doc = nlp("“You can call it a peace dividend,” smiles one broker. “We are sure,” a BaFin spokeswoman said.")
+    quotes = [q for q in extract_quotes(doc) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["one broker", "a BaFin spokeswoman"]

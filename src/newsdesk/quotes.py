@@ -39,10 +39,12 @@ from newsdesk.tables import data_rows, word_set
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Dependencies through which a verb without its own subject inherits its head's subject.
 INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSONAL_PRONOUNS = frozenset(PRONOUN_GENDER)
 #: Prepositions whose phrase belongs to a speaker's description ("reports from South Korean intelligence").
 SOURCE_PREPS = frozenset({"from", "of", "at", "for"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE"})
 SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "–"})
 SHORT_PARTIAL_WORDS = 3  # an unattributed quote of ≤ 3 words is a scare quote, not speech
 
@@ -65,6 +67,12 @@ def hedge_words() -> frozenset[str]:
     return word_set("quotes/hedges.txt")
 
 
+@lru_cache(maxsize=1)
+def gender_words() -> dict[str, str]:
+    """Titles and role words that tell a person's gender (data/quotes/gender.tsv)."""
+    return {word: gender for word, gender in data_rows("quotes/gender.tsv")}
+
+
 # --- entity resolution ---------------------------------------------------------------------------
 
 
@@ -75,6 +83,14 @@ class Mention:
     label: str
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    i: int  # token index
+    sent: int  # start of its sentence
+    rank: int  # 0 main-clause subject, 1 other subject, 2 other mention
+    mention: Mention
 
 
 _RESOLVER_KEY = "newsdesk.resolver"
@@ -114,17 +130,32 @@ class Resolver:
                         mentions.append(Mention(entity.name, entity.id, entity.label, span.start, span.end))
         else:
             mentions = self._from_ents(doc)
+        mentions += self._unlabelled_surnames(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
-        subjects = []
+        self._genders = self._read_genders(doc)
+        self._antecedents = self._find_antecedents(doc)
+        self._antecedent_index = [a.i for a in self._antecedents]
+
+    @staticmethod
+    def _unlabelled_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A person's surname where the model missed it (`Mr Molyneux` after `Peter Molyneux`); a surname
+        two people share is left alone."""
+        people: dict[str, Mention | None] = {}
+        for mention in mentions:
+            words = mention.name.split()
+            if mention.label == "PERSON" and len(words) > 1:
+                known = people.setdefault(words[-1], mention)
+                if known is not None and known.name != mention.name:
+                    people[words[-1]] = None
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        found = []
         for token in doc:
-            if token.dep_ in SUBJECT_DEPS:
-                mention = self.mention_at(token)
-                if mention is not None and mention.label == "PERSON":
-                    subjects.append((token.i, mention))
-        self._person_subjects = subjects
-        self._subject_index = [i for i, _ in subjects]
+            person = people.get(token.text)
+            if person is not None and token.pos_ == "PROPN" and token.idx not in covered:
+                found.append(Mention(person.name, person.id, "PERSON", token.idx, token.idx + len(token)))
+        return found
 
     @staticmethod
     def _from_ents(doc: Doc) -> list[Mention]:
@@ -156,28 +187,95 @@ class Resolver:
             i -= 1
         return None
 
+    def person_at(self, token: Token) -> Mention | None:
+        """The person a subject names: its own mention, its apposition's (`His creator, Richard Bowden,`),
+        or for a relative `who` the noun it qualifies."""
+        if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
+            token = token.head.head
+        mention = self.mention_at(token)
+        if mention is None:
+            appos = next((child for child in token.children if child.dep_ == "appos"), None)
+            mention = self.mention_at(appos) if appos is not None else None
+        return mention if mention is not None and mention.label == "PERSON" else None
+
+    def _read_genders(self, doc: Doc) -> dict[str, str | None]:
+        """Each person's gender where the text shows it: a title or role word before a mention (`Mr Pound`,
+        `actress Jane Russell`); conflicting evidence leaves it unknown."""
+        words = gender_words()
+        genders: dict[str, str | None] = {}
+        for mention in self.mentions:
+            if mention.label != "PERSON":
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in (span[0], doc[span.start - 1] if span.start > 0 else None):
+                gender = words.get(token.lower_.rstrip(".")) if token is not None else None
+                if gender is not None:
+                    genders[mention.name] = gender if genders.get(mention.name, gender) == gender else None
+                    break
+        return genders
+
+    def _find_antecedents(self, doc: Doc) -> list[Antecedent]:
+        """Persons a later he/she can refer to, outside quote marks (a quoted `he` is the speaker's own)."""
+        quoted = quoted_tokens(doc)
+        found = []
+        for token in doc:
+            if quoted[token.i]:
+                continue
+            if token.dep_ in SUBJECT_DEPS and (mention := self.person_at(token)) is not None:
+                # A main-clause subject is the likeliest antecedent (Hobbs 1978; Lappin & Leass 1994):
+                # "X said he did not feel it was as bad as Y believed. “…,” he argued." is X.
+                verb = token.head.head if token.head.dep_ == "conj" else token.head
+                main = verb.dep_ == "ROOT"
+                found.append(Antecedent(token.i, token.sent.start, 0 if main else 1, mention))
+            else:
+                other = self.mention_at(token)  # counted once, at its first token
+                if other is not None and other.label == "PERSON" and other.start == token.idx:
+                    found.append(Antecedent(token.i, token.sent.start, 2, other))
+        return found
+
     def pronoun(self, token: Token) -> Mention | None:
-        """The most recent PERSON subject before a he/she pronoun."""
-        i = bisect.bisect_left(self._subject_index, token.i) - 1
-        return self._person_subjects[i][1] if i >= 0 else None
+        """The person a he/she refers to: searching back sentence by sentence, the nearest main-clause
+        subject of agreeing gender, else another subject, else any person mentioned in that sentence."""
+        gender = PRONOUN_GENDER.get(token.lower_)
+        best: Antecedent | None = None
+        for j in range(bisect.bisect_left(self._antecedent_index, token.i) - 1, -1, -1):
+            candidate = self._antecedents[j]
+            if best is not None and candidate.sent != best.sent:
+                break  # the nearest sentence with a candidate decides
+            if gender is not None and self._genders.get(candidate.mention.name, gender) != gender:
+                continue
+            if best is None or candidate.rank < best.rank:
+                best = candidate
+        return best.mention if best is not None else None
 
     def resolve(self, token: Token) -> tuple[str, str | None, Span]:
         """Canonical name, entity id and mention span for a noun-phrase head token."""
         doc = self.doc
         mention = self.mention_at(token)
-        if mention is None:
-            # The head of "Russia's war" or "officials" may not be an entity: its phrase still names someone.
-            for child in token.children:
-                # "Clinton's running mate, Tim Kaine," names its speaker in the apposition.
-                inner = self.mention_at(child) if child.dep_ in {"compound", "amod", "appos"} else None
-                if inner is not None and inner.label in {"PERSON", "ORG"}:
-                    mention = inner
         if mention is not None:
             return mention.name, mention.id, make_span(doc, mention.start, mention.end)
         if token.lower_ in PERSONAL_PRONOUNS and (antecedent := self.pronoun(token)) is not None:
             return antecedent.name, antecedent.id, make_span(doc, token.idx, token.idx + len(token))
         start, end = noun_phrase(token)
-        return self.text[start:end], None, make_span(doc, start, end)
+        # A phrase that is not itself a name: "Clinton's running mate, Tim Kaine," is the person in the
+        # apposition; "a BaFin spokeswoman", "a spokesman for the ministry" are the phrase (not BaFin),
+        # linked to the organisation they speak for.
+        organisation: Mention | None = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ not in {"compound", "amod", "appos", "poss"}:
+                continue
+            inner = self.mention_at(child)
+            if inner is None:
+                continue
+            if child.dep_ == "appos" and inner.label in {"PERSON", "ORG"}:
+                return inner.name, inner.id, make_span(doc, inner.start, inner.end)
+            if inner.label in ORGANISATION_LABELS and organisation is None:
+                organisation = inner
+        return self.text[start:end], organisation.id if organisation else None, make_span(doc, start, end)
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
@@ -331,6 +429,8 @@ def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
         cue: Token | None = max(governing, key=lambda t: t.i)  # the closest governor
     elif candidates:
         cue = min(candidates, key=lambda t: min(abs(t.i - qspan.start), abs(t.i - qspan.end)))
+    elif after := _verb_after(ctx, qspan):
+        return after
     else:
         cue = None
     if cue is not None:
@@ -339,6 +439,27 @@ def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
         if found := according_to(sent):
             return _Attribution(found[0], found[1])
     return _Attribution(None, _name_by_mark(ctx, qspan))
+
+
+def _verb_after(ctx: _Context, qspan: SpacySpan) -> _Attribution | None:
+    """The verb of a short clause closing a quote, `“…,” smiles one broker`: any verb in that position
+    reports the quote, even one missing from the cue table."""
+    doc = ctx.doc
+    after = qspan.end
+    while after < len(doc) and (doc[after].text in CLOSING + STRAIGHT + "," or doc[after].is_space):
+        after += 1
+    # The clause must follow in the quote's sentence, or after the quote's own closing comma.
+    if after == qspan.end or after >= len(doc) or (doc[after].sent != qspan[-1].sent and doc[after - 1].text != ","):
+        return None
+    for token in doc[after : min(after + 5, len(doc))]:
+        if token.is_punct or ctx.inside[token.i]:
+            return None
+        if token.pos_ == "VERB":
+            # The parser takes an inverted subject for an object: `smiles one broker`.
+            inverted = next((c for c in token.rights if c.dep_ in {"dobj", "nsubj"} and c.i <= token.i + 4), None)
+            subject = _child_subject(token) or inverted
+            return _Attribution(token, subject) if subject is not None else None
+    return None
 
 
 def _child_subject(verb: Token) -> Token | None:
