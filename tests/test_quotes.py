@@ -159,3 +159,10 @@ def test_verb_after_quote_and_spokesperson_phrase(nlp: Language) -> None:
     doc = nlp("“You can call it a peace dividend,” smiles one broker. “We are sure,” a BaFin spokeswoman said.")
     quotes = [q for q in extract_quotes(doc) if q.kind == "direct"]
     assert [q.speaker for q in quotes] == ["one broker", "a BaFin spokeswoman"]
+
+
+def test_definite_role_noun_refers_back_to_the_person(nlp: Language) -> None:
+    text = "Real Madrid midfielder David Beckham has no plans.\n\n“I am not interested,” the England captain said."
+    [quote] = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    assert quote.speaker == "David Beckham"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "the England captain"

@@ -68,6 +68,11 @@ def hedge_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    return word_set("quotes/person_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def gender_words() -> dict[str, str]:
     """Titles and role words that tell a person's gender (data/quotes/gender.tsv)."""
     return {word: gender for word, gender in data_rows("quotes/gender.tsv")}
@@ -236,9 +241,10 @@ class Resolver:
         return found
 
     def pronoun(self, token: Token) -> Mention | None:
-        """The person a he/she refers to: searching back sentence by sentence, the nearest main-clause
-        subject of agreeing gender, else another subject, else any person mentioned in that sentence."""
-        gender = PRONOUN_GENDER.get(token.lower_)
+        """The person a he/she (or `the England captain`) refers to: searching back sentence by sentence,
+        the nearest main-clause subject of agreeing gender, else another subject, else any person
+        mentioned in that sentence."""
+        gender = PRONOUN_GENDER.get(token.lower_) or gender_words().get(token.lower_)
         best: Antecedent | None = None
         for j in range(bisect.bisect_left(self._antecedent_index, token.i) - 1, -1, -1):
             candidate = self._antecedents[j]
@@ -259,6 +265,8 @@ class Resolver:
         if token.lower_ in PERSONAL_PRONOUNS and (antecedent := self.pronoun(token)) is not None:
             return antecedent.name, antecedent.id, make_span(doc, token.idx, token.idx + len(token))
         start, end = noun_phrase(token)
+        if describes_person(token) and (antecedent := self.pronoun(token)) is not None:
+            return antecedent.name, antecedent.id, make_span(doc, start, end)
         # A phrase that is not itself a name: "Clinton's running mate, Tim Kaine," is the person in the
         # apposition; "a BaFin spokeswoman", "a spokesman for the ministry" are the phrase (not BaFin),
         # linked to the organisation they speak for.
@@ -276,6 +284,17 @@ class Resolver:
             if inner.label in ORGANISATION_LABELS and organisation is None:
                 organisation = inner
         return self.text[start:end], organisation.id if organisation else None, make_span(doc, start, end)
+
+
+def describes_person(token: Token) -> bool:
+    """A definite singular role noun standing for someone named before: `the England captain`,
+    `the feminist writer` (data/quotes/person_nouns.txt); `a spokesman` or `the company` do not."""
+    return (
+        token.tag_ in {"NN", "NNP"}  # the tagger takes "MP" for a name
+        and token.lower_ in person_nouns()
+        and any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+        and not any(child.dep_ in {"prep", "relcl", "acl"} for child in token.children)
+    )
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
@@ -402,6 +421,10 @@ class _Context:
             return any(child.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for child in token.children)
         return True
 
+    def speaks(self, token: Token) -> bool:
+        """A speech cue (`said`, `added`), as opposed to a source or thought one (`showed`, `believes`)."""
+        return self.is_cue(token) and self.cues[token.lemma_.lower()].cls == "speech"
+
 
 def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
     """Find the cue and speaker of the quote at characters start:end."""
@@ -425,6 +448,8 @@ def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
     # A cue the quote depends on ("…highlighting the “strategic nature”") wins over the nearest one.
     ancestors = {a.i for a in qspan.root.ancestors}
     governing = [t for t in candidates if t.i in ancestors]
+    # Only a speech verb introduces a quote it does not govern: "… films.” A retrospective was shown."
+    candidates = [t for t in candidates if ctx.speaks(t)]
     if governing:
         cue: Token | None = max(governing, key=lambda t: t.i)  # the closest governor
     elif candidates:
@@ -448,8 +473,8 @@ def _verb_after(ctx: _Context, qspan: SpacySpan) -> _Attribution | None:
     after = qspan.end
     while after < len(doc) and (doc[after].text in CLOSING + STRAIGHT + "," or doc[after].is_space):
         after += 1
-    # The clause must follow in the quote's sentence, or after the quote's own closing comma.
-    if after == qspan.end or after >= len(doc) or (doc[after].sent != qspan[-1].sent and doc[after - 1].text != ","):
+    # Only a quote that hands over to its clause: `“…,” smiles`, `“…?” asked`, not one ending its sentence.
+    if after == qspan.end or after >= len(doc) or not set(ctx.text[qspan.end_char - 1 : doc[after].idx]) & set(",?!"):
         return None
     for token in doc[after : min(after + 5, len(doc))]:
         if token.is_punct or ctx.inside[token.i]:
@@ -506,7 +531,7 @@ def _earlier_speaker(ctx: _Context, start: int) -> Token | None:
         if ctx.text.count("\n\n", previous.end_char, start) > 1:
             return None
         for candidate in reversed(previous):
-            if ctx.is_cue(candidate) and (subject := subject_of(candidate)) is not None:
+            if ctx.speaks(candidate) and (subject := subject_of(candidate)) is not None:
                 return subject
         sent_start = previous.start
     return None
