@@ -166,3 +166,14 @@ def test_definite_role_noun_refers_back_to_the_person(nlp: Language) -> None:
     [quote] = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
     assert quote.speaker == "David Beckham"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "the England captain"
+
+
+def test_surname_the_model_mislabels_is_the_person(nlp: Language) -> None:
+    text = "Games maker Peter Molyneux was made an OBE. Mr Molyneux said it was a surprise. “I never guessed,” he said."
+    [quote] = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    assert quote.speaker == "Peter Molyneux"
+
+
+def test_organisation_it_takes_the_previous_speaker(nlp: Language) -> None:
+    doc = nlp("“Profits will rise,” the company said in a statement. “Costs will fall,” it added.")
+    assert [q.speaker for q in extract_quotes(doc) if q.kind == "direct"] == ["the company", "the company"]

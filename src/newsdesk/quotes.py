@@ -135,7 +135,7 @@ class Resolver:
                         mentions.append(Mention(entity.name, entity.id, entity.label, span.start, span.end))
         else:
             mentions = self._from_ents(doc)
-        mentions += self._unlabelled_surnames(doc, mentions)
+        mentions = self._with_surnames(doc, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
@@ -144,9 +144,9 @@ class Resolver:
         self._antecedent_index = [a.i for a in self._antecedents]
 
     @staticmethod
-    def _unlabelled_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """A person's surname where the model missed it (`Mr Molyneux` after `Peter Molyneux`); a surname
-        two people share is left alone."""
+    def _with_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """`mentions` with a person's surname wherever the model missed or mislabelled it (`Mr Molyneux`
+        after `Peter Molyneux`, tagged ORG); a surname two people share is left alone."""
         people: dict[str, Mention | None] = {}
         for mention in mentions:
             words = mention.name.split()
@@ -154,13 +154,25 @@ class Resolver:
                 known = people.setdefault(words[-1], mention)
                 if known is not None and known.name != mention.name:
                     people[words[-1]] = None
+        if not people:
+            return mentions
+        titles = gender_words()
+        out = []
+        text = doc_text(doc)
+        for mention in mentions:
+            words = text[mention.start : mention.end].split()
+            if words and words[0].lower().rstrip(".") in titles:
+                words = words[1:]
+            person = people.get(words[0]) if mention.label != "PERSON" and len(words) == 1 else None
+            out.append(
+                mention if person is None else Mention(person.name, person.id, "PERSON", mention.start, mention.end)
+            )
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        found = []
         for token in doc:
             person = people.get(token.text)
             if person is not None and token.pos_ == "PROPN" and token.idx not in covered:
-                found.append(Mention(person.name, person.id, "PERSON", token.idx, token.idx + len(token)))
-        return found
+                out.append(Mention(person.name, person.id, "PERSON", token.idx, token.idx + len(token)))
+        return out
 
     @staticmethod
     def _from_ents(doc: Doc) -> list[Mention]:
@@ -570,10 +582,11 @@ def extract_direct_quotes(
         if (
             speaker is not None
             and found.speaker is not None
-            and found.speaker.lower_ in PERSONAL_PRONOUNS
+            and found.speaker.lower_ in PERSONAL_PRONOUNS | {"it", "they"}
             and speaker[0] == found.speaker.text
         ):
-            # An unresolved "he said" (no PERSON subject before it) is most likely the previous speaker.
+            # An unresolved "he said" (no PERSON subject before it), or an organisation's "it added", is
+            # most likely the previous speaker.
             earlier = _earlier_speaker(ctx, start)
             previous = resolver.resolve(earlier) if earlier is not None else last_speaker
             if previous is not None:
