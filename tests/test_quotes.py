@@ -177,3 +177,9 @@ def test_surname_the_model_mislabels_is_the_person(nlp: Language) -> None:
 def test_organisation_it_takes_the_previous_speaker(nlp: Language) -> None:
     doc = nlp("“Profits will rise,” the company said in a statement. “Costs will fall,” it added.")
     assert [q.speaker for q in extract_quotes(doc) if q.kind == "direct"] == ["the company", "the company"]
+
+
+def test_only_quoting_verbs_attribute_a_quote_beside_them(nlp: Language) -> None:
+    text = "“It was a great night,” DiCaprio said. “I have done a few films.” A retrospective was shown."
+    speakers = [q.speaker for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    assert speakers == ["DiCaprio", "DiCaprio"]

@@ -54,12 +54,15 @@ class Cue:
     lemma: str
     cls: str
     object_is_content: bool
+    introduces_quote: bool
 
 
 @lru_cache(maxsize=1)
 def cue_table() -> dict[str, Cue]:
     """Reporting verbs from data/quotes/cues.tsv, keyed by lemma."""
-    return {lemma: Cue(lemma, cls, obj == "yes") for lemma, cls, obj in data_rows("quotes/cues.tsv")}
+    return {
+        lemma: Cue(lemma, cls, obj == "yes", intro == "yes") for lemma, cls, obj, intro in data_rows("quotes/cues.tsv")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -434,8 +437,14 @@ class _Context:
         return True
 
     def speaks(self, token: Token) -> bool:
-        """A speech cue (`said`, `added`), as opposed to a source or thought one (`showed`, `believes`)."""
-        return self.is_cue(token) and self.cues[token.lemma_.lower()].cls == "speech"
+        """A cue that introduces quotes (`said`, `wrote`), as opposed to one that only governs its content
+        (`showed`, `believes`)."""
+        if not self.is_cue(token):
+            return False
+        cue = self.cues[token.lemma_.lower()]
+        # "a form that can be read": a passive publishing verb names what is read, not who wrote it.
+        passive = any(child.dep_ == "auxpass" for child in token.children)
+        return cue.introduces_quote and (cue.cls == "speech" or not passive)
 
 
 def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
@@ -460,7 +469,7 @@ def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
     # A cue the quote depends on ("…highlighting the “strategic nature”") wins over the nearest one.
     ancestors = {a.i for a in qspan.root.ancestors}
     governing = [t for t in candidates if t.i in ancestors]
-    # Only a speech verb introduces a quote it does not govern: "… films.” A retrospective was shown."
+    # Only a quoting verb attributes a quote it does not govern: "… films.” A retrospective was shown."
     candidates = [t for t in candidates if ctx.speaks(t)]
     if governing:
         cue: Token | None = max(governing, key=lambda t: t.i)  # the closest governor
