@@ -9,7 +9,8 @@ Placed after spaCy's `ner`, it rewrites `doc.ents`:
    2003; Ratinov & Roth 2009, "Design challenges and misconceptions in NER"), used here as rules.
 2. Label repair where the KB knows the type better than the model: a country or nationality the model
    called ORG or PERSON gets its KB label (`Slovakia` ORG → GPE).
-3. Span clean-up: a leading `the` and a trailing possessive, punctuation or score are not part of a name.
+3. Span clean-up: a leading `the` and a trailing possessive, punctuation or score are not part of a name;
+   a name stops at a line break. Sports copy: teams in results and standings rows are ORG (`sports`).
 4. Document-level consistency (Ratinov & Roth 2009's non-local features; Krishnan & Manning 2006):
    a name tagged once is tagged at its other, untagged occurrences (also lower-cased ones, when the
    name is not an English word), a person's surname and given name alone count as the person, and
@@ -28,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk.article import NAME_LABELS
 from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, resolve_kb, stop_words
+from newsdesk.entities.sports import mark_teams, team_consistency
 from newsdesk.tables import word_set
 
 #: Gazetteer labels: what a KB alias may add to a document on its own.
@@ -108,9 +110,11 @@ class Gazetteer:
         ents = self._add_kb_matches(doc, keys, ents, named)
         ents = _extend_names(doc, keys, ents)
         ents = {span: label for span, label in (self._trim(doc, s, e, label) for (s, e), label in ents.items()) if span}
+        ents, teams = mark_teams(doc, keys, ents, self._national)
         if self.propagate:
             ents = self._propagate(doc, keys, ents, named)
-        ents = self._teams(doc, keys, ents)
+        ents = team_consistency(doc, keys, ents, teams)
+        ents = self._unknown_places(doc, keys, ents)
         ents = self._facilities(doc, keys, ents)
         doc.ents = [Span(doc, s, e, label=label) for (s, e), label in sorted(ents.items())]
         return doc
@@ -178,29 +182,24 @@ class Gazetteer:
         """An English word capitalised only because it opens a sentence (`Attendance`, `Men`), not a KB name."""
         return _sentence_case_word(doc[start:end], key) and key not in self.aliases
 
-    def _teams(self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
-        """In a results or standings line (numbers, no verb) a city or state names its team: ORG.
+    def _national(self, key: str) -> str | None:
+        """The KB label of a country, a nationality or a region (a national side is named by it), else None."""
+        hit = self.aliases.get(key)
+        return hit[0] if hit is not None and hit[1] else None
 
-        The wire convention of sports copy (`Chicago 5 Houston 3`); countries stay places, as national
-        sides are named by their country.
+    def _unknown_places(
+        self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]
+    ) -> dict[tuple[int, int], str]:
+        """A "place" the KB does not know, and that no `in`/`from` marks as a place, is more often a body: ORG.
+
+        Every country and town of 15,000 people is in the KB; the model's other GPEs are mostly companies
+        and institutions named like places.
         """
         out = dict(ents)
         marked = {_span_key(keys, s, e) for s, e in ents if s > 0 and doc[s - 1].lower_ in PLACE_PREPOSITIONS}
         for (s, e), label in ents.items():
-            if label != "GPE":
-                continue
             key = _span_key(keys, s, e)
-            if key not in marked and not self.kb.candidates(key):
-                # Every country and town of 15,000 people is in the KB: a "place" it does not know, and
-                # that no `in`/`from` marks as a place, is more often a company or a body than a village.
-                out[(s, e)] = "ORG"
-                continue
-            hit = self.aliases.get(key)
-            if hit is not None and hit[1]:
-                continue
-            sent = doc[s].sent if doc.has_annotation("SENT_START") else doc[:]
-            score = e < len(doc) and doc[e].like_num and doc[e].ent_type_ not in ("DATE", "TIME")
-            if score and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            if label == "GPE" and key not in marked and not self.kb.candidates(key):
                 out[(s, e)] = "ORG"
         return out
 
@@ -342,10 +341,12 @@ def _extend_names(doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -
 
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """A model entity cut at punctuation spaced on both sides: `Romania - Cosmin Contra` is two names."""
+    """A model entity cut at punctuation spaced on both sides (`Romania - Cosmin Contra` is two names) and at
+    line breaks (a name does not run from one line of a table or a list to the next)."""
     pieces, first = [], start
     for k in range(start + 1, end - 1):
-        if doc[k].is_punct and doc[k].whitespace_ and doc[k - 1].whitespace_:
+        spaced = doc[k].is_punct and doc[k].whitespace_ and doc[k - 1].whitespace_
+        if spaced or (doc[k].is_space and "\n" in doc[k].text):
             pieces.append((first, k))
             first = k + 1
     pieces.append((first, end))

@@ -1,0 +1,267 @@
+"""Sports copy: results, standings and fixtures lines name teams, and a team is an organisation.
+
+The wire's sports pages are tables set as text, one row a line (`Bolton 2 Leeds 1`, `Barcelona 3 2 1 0 6 2 7`,
+`Birmingham v Barnsley`). The model reads a club named after its town as the town; these conventions say:
+
+- In a results or standings line (mostly names and scores), a name in score position (at the line's start or
+  after a score or punctuation, right before a score) is a team.
+- Names on both sides of `v` / `vs` are teams.
+- A team named once so keeps that identity through the story (`Surrey beat Kent by 141 runs`), except where the
+  copy marks a place (`in Leeds`) or in the dateline (`LONDON 1996-08-30`): one sense per discourse.
+
+National sides keep their country's label (the press, and CoNLL, name them by the place), and people in
+individual sports' results (`Michael Johnson 19.32`, `Ekimov 1:07`) stay people: a full name the model read as
+a person, or its surname, is not a team; times, decimals and bowling figures are not scores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from newsdesk.article import NAME_LABELS
+from newsdesk.copyedit.lexicon import load_lexicon
+
+#: A score: goals, points, runs, wins, or a cricket total (`108-3`). Not a year, a time or a decimal.
+SCORE = re.compile(r"[0-9]{1,3}(?:-[0-9]{1,3})?")
+#: The dateline's date (`LONDON 1996-08-30`).
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+INITIAL = re.compile(r"[A-Z]\.")
+FIXTURE = frozenset({"v", "v.", "vs", "vs.", "versus"})
+#: Lower-case words inside a club's name (`Brighton and Hove Albion`, `Queen of the South`).
+JOINERS = frozenset({"of", "the", "and", "&", "de", "del", "la", "di", "du", "van", "von", "der"})
+#: What may stand before a team in a table row: the line's start (handled apart), a score, or these.
+ROW_PUNCT = frozenset({",", ";", ":", ")", "-", "/"})
+#: Prepositions that make a team's town a place again (`the match in Leeds`).
+PLACE_MARKS = frozenset({"in", "at", "near", "outside", "inside", "around"})
+#: Labels a team name may carry from the model or the gazetteer.
+RELABEL = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
+
+Ents = dict[tuple[int, int], str]
+
+
+def lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the text's lines (a line break is a whitespace token in spaCy)."""
+    out, start = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                out.append((start, token.i))
+            start = token.i + 1
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return out
+
+
+def _score(token: Token) -> bool:
+    return bool(SCORE.fullmatch(token.text)) and not _worded_date(token)
+
+
+def _worded_date(token: Token) -> bool:
+    """Part of a date or time with a word in it (`August 31`); the model also calls table cells (`4 1`) dates."""
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return False
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.is_alpha for t in doc[start:end])
+
+
+def _table_line(doc: Doc, start: int, end: int) -> bool:
+    """Two scores or more, and (nearly) no lower-case words: a row of a table, not a sentence."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    lower = sum(t.is_lower and t.lower_ not in JOINERS for t in words)
+    return sum(_score(t) for t in doc[start:end]) >= 2 and lower <= max(1, len(words) // 4)
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _run_before(doc: Doc, end: int, floor: int) -> int:
+    """Start of the capitalised name that ends at `end` (joiners allowed inside), or `end` if there is none."""
+    if end <= floor or not _name_word(doc[end - 1]):
+        return end
+    k = end - 1
+    while k > floor and (_name_word(doc[k - 1]) or doc[k - 1].lower_ in JOINERS):
+        k -= 1
+    while not _name_word(doc[k]):
+        k += 1
+    return k
+
+
+def _run_after(doc: Doc, start: int, ceiling: int) -> int:
+    """End of the capitalised name that starts at `start`, or `start` if there is none."""
+    if start >= ceiling or not _name_word(doc[start]):
+        return start
+    k = start + 1
+    while k < ceiling and (_name_word(doc[k]) or doc[k].lower_ in JOINERS):
+        k += 1
+    while not _name_word(doc[k - 1]):
+        k -= 1
+    return k
+
+
+def _score_after(doc: Doc, end: int, ceiling: int) -> bool:
+    """A score right after the name, or after a one-letter bracket (`Mladost ( L ) 4`)."""
+    if end < ceiling and _score(doc[end]):
+        return True
+    return (
+        end + 3 < ceiling
+        and doc[end].text == "("
+        and doc[end + 2].text == ")"
+        and len(doc[end + 1].text) <= 3
+        and _score(doc[end + 3])
+    )
+
+
+def _table_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Names in score position in a table row."""
+    out = []
+    for k in range(start + 1, end):
+        if not _score(doc[k]):
+            continue
+        stop = k
+        if doc[k - 1].text == ")" and k - 3 >= start and doc[k - 3].text == "(" and len(doc[k - 2].text) <= 3:
+            stop = k - 3
+        first = _run_before(doc, stop, start)
+        if first == stop or not _score_after(doc, stop, end):
+            continue
+        before = doc[first - 1] if first > start else None
+        if before is None or _score(before) or before.text in ROW_PUNCT:
+            # A one-letter bracket is part of the club's name (`Rad ( B )`, Rad of Belgrade).
+            out.append((first, k))
+    return out
+
+
+def _fixture_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The names on both sides of `v` (`Birmingham v Barnsley`)."""
+    out = []
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in FIXTURE:
+            left, right = _run_before(doc, k, start), _run_after(doc, k + 1, end)
+            if left < k and right > k + 1:
+                out += [(left, k), (k + 1, right)]
+    return out
+
+
+def mark_teams(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str], str | None]) -> tuple[Ents, set[str]]:
+    """Tag the teams of results, standings and fixtures lines as ORG; returns the entities and the teams' keys.
+
+    `national(key)`: the KB label of a country, nationality or region (a national side keeps it), else None.
+    """
+    rows = []
+    for start, end in lines(doc):
+        found = _fixture_names(doc, start, end)
+        if _table_line(doc, start, end):
+            found += _table_names(doc, start, end)
+        if found:
+            ents = _split_at_scores(doc, ents, start, end)
+        rows.append(found)
+    for row in rows:
+        for s, e in row:
+            # A national side the model's span ran into another name (`France 2 Italy`): the KB's label.
+            label = national(" ".join(k for k in keys[s:e] if k))
+            if label and (s, e) in ents:
+                ents[(s, e)] = label
+    persons = _person_parts(doc, keys, ents)
+    rows = [[(s, e) for s, e in row if _team_candidate(doc, keys, ents, s, e, persons, national)] for row in rows]
+    # A club named by English words (`Reading 2 Stoke 2`, but also `Total 228`) counts on a row with a club
+    # that is no word, or in a story whose rows show two such clubs: a page of results.
+    named = [any(not _words_only(keys, s, e) for s, e in row) for row in rows]
+    out = dict(ents)
+    teams: set[str] = set()
+    for row, row_named in zip(rows, named, strict=True):
+        if not row_named and sum(named) < 2:
+            continue
+        for s, e in row:
+            # The model's span may run over the score (`Norwich 1 Wolverhampton`): the row's names replace it.
+            for span in [span for span in out if span[0] < e and s < span[1]]:
+                del out[span]
+            out[(s, e)] = "ORG"
+            teams.add(" ".join(k for k in keys[s:e] if k))
+    return out, teams
+
+
+def _split_at_scores(doc: Doc, ents: Ents, start: int, end: int) -> Ents:
+    """Names the model ran over a score or a `v` in a row (`France 2 Italy`) are cut there."""
+    out = {}
+    for (s, e), label in ents.items():
+        if label not in NAME_LABELS or e <= start or s >= end:
+            out[(s, e)] = label
+            continue
+        first = s
+        for k in range(s, e + 1):
+            if k == e or _score(doc[k]) or doc[k].lower_ in FIXTURE:
+                if any(_name_word(t) for t in doc[first:k]):
+                    out[(first, k)] = label
+                first = k + 1
+    return out
+
+
+def _team_candidate(
+    doc: Doc,
+    keys: list[str],
+    ents: Ents,
+    start: int,
+    end: int,
+    persons: set[str],
+    national: Callable[[str], str | None],
+) -> bool:
+    key = " ".join(k for k in keys[start:end] if k)
+    # An initial opens a person's name (`A. Dale 69`), never a club's.
+    if not key or national(key) or key in persons or INITIAL.fullmatch(doc[start].text):
+        return False
+    for (s, e), label in ents.items():
+        if e <= start or s >= end:
+            continue
+        if (s < start or e > end) and not any(_score(t) or t.lower_ in FIXTURE for t in doc[s:e]):
+            return False
+        if label not in RELABEL or (label == "PERSON" and s >= start and e <= end and e - s > 1):
+            return False
+    return True
+
+
+def _words_only(keys: list[str], start: int, end: int) -> bool:
+    """Every word of the name is a lower-case English word the corpus rarely capitalises."""
+    plain = load_lexicon().plain
+    return all(k in plain for k in keys[start:end] if k)
+
+
+def _person_parts(doc: Doc, keys: list[str], ents: Ents) -> set[str]:
+    """Full names the model found, and their first and last words (`Ekimov` of `Vyacheslav Ekimov`)."""
+    out = set()
+    for (s, e), label in ents.items():
+        # Not a "person" run over a score (`Norwich 1 Wolverhampton`): two clubs the model joined.
+        if label == "PERSON" and e - s > 1 and not any(_score(t) or t.lower_ in FIXTURE for t in doc[s:e]):
+            out |= {keys[s], keys[e - 1], " ".join(k for k in keys[s:e] if k)}
+    return out
+
+
+def team_consistency(doc: Doc, keys: list[str], ents: Ents, teams: set[str]) -> Ents:
+    """Every other mention of a team is the team, unless the copy marks it as a place or it heads the dateline."""
+    if not teams:
+        return ents
+    starts = {s for s, _ in lines(doc)}
+    out = dict(ents)
+    for (s, e), label in ents.items():
+        key = " ".join(k for k in keys[s:e] if k)
+        if key not in teams or label not in RELABEL:
+            continue
+        place = (s > 0 and doc[s - 1].lower_ in PLACE_MARKS) or (s in starts and _dated(doc, e))
+        out[(s, e)] = "GPE" if place else "ORG"
+    return out
+
+
+def _dated(doc: Doc, end: int) -> bool:
+    """The dateline's place: a date follows the name, maybe after `, Region` (`ARLINGTON , Texas 1996-08-30`)."""
+    for k in range(end, min(len(doc), end + 4)):
+        if DATE.fullmatch(doc[k].text):
+            return True
+        if doc[k].is_space:
+            return False
+    return False
