@@ -183,3 +183,18 @@ def test_only_quoting_verbs_attribute_a_quote_beside_them(nlp: Language) -> None
     text = "“It was a great night,” DiCaprio said. “I have done a few films.” A retrospective was shown."
     speakers = [q.speaker for q in extract_quotes(nlp(text)) if q.kind == "direct"]
     assert speakers == ["DiCaprio", "DiCaprio"]
+
+
+def test_words_inside_the_quote_are_never_its_speaker(nlp: Language) -> None:
+    doc = nlp("“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview.")
+    [quote] = [q for q in extract_quotes(doc) if q.kind == "direct"]
+    assert quote.speaker == "Obama's former campaign strategist"
+
+
+def test_cue_stays_in_the_quotes_paragraph(nlp: Language) -> None:
+    text = (
+        "“It was outrageous,” Axelrod said. “He really should apologise.”\n\n"
+        "Dean, a former chairman, poked at Trump, tweeting, “Notice Trump sniffing.”"
+    )
+    speakers = [q.speaker for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    assert speakers[:2] == ["Axelrod", "Axelrod"]

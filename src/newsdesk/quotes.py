@@ -45,6 +45,8 @@ PERSONAL_PRONOUNS = frozenset(PRONOUN_GENDER)
 SOURCE_PREPS = frozenset({"from", "of", "at", "for"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE"})
+#: Who or where an attribution or event can name: not works, laws, dates or amounts.
+PARTICIPANT_LABELS = SPEAKER_LABELS | {"LOC", "FAC"}
 SENTENCE_MARKS = frozenset({".", "!", "?", ";", ":", "—", "–"})
 SHORT_PARTIAL_WORDS = 3  # an unattributed quote of ≤ 3 words is a scare quote, not speech
 
@@ -181,7 +183,8 @@ class Resolver:
     def _from_ents(doc: Doc) -> list[Mention]:
         """Mentions from spaCy's NER; a PERSON's short form ('Putin', 'Xi') takes its full name."""
         # Distinct names only: a long article repeats a few names many times (pairs of mentions are quadratic).
-        names = sorted({ent.text for ent in doc.ents if ent.label_ == "PERSON"})
+        # In order of first mention: a surname several people share ("Cruz") is the one introduced first.
+        names = list(dict.fromkeys(ent.text for ent in doc.ents if ent.label_ == "PERSON"))
         full_names: dict[str, str] = {}
         for name in names:
             words = name.split()
@@ -275,7 +278,8 @@ class Resolver:
         """Canonical name, entity id and mention span for a noun-phrase head token."""
         doc = self.doc
         mention = self.mention_at(token)
-        if mention is not None:
+        # A title the model took for a WORK_OF_ART ("Trump accused Holt of being a") names no one.
+        if mention is not None and mention.label in PARTICIPANT_LABELS:
             return mention.name, mention.id, make_span(doc, mention.start, mention.end)
         if token.lower_ in PERSONAL_PRONOUNS and (antecedent := self.pronoun(token)) is not None:
             return antecedent.name, antecedent.id, make_span(doc, token.idx, token.idx + len(token))
@@ -342,15 +346,26 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, inherited from its head through advcl/conj/xcomp chains.
 
     A finite verb without a subject of its own takes the noun right before it, as in
-    `officials anticipate` parsed as a subjectless conjunct.
+    `officials anticipate` parsed as a subjectless conjunct. For a verb outside quote marks, words
+    inside them are never its subject (`“My reaction, that was outrageous,” his strategist said`).
     """
-    if not any(child.dep_ in SUBJECT_DEPS for child in verb.children) and verb.tag_ not in {"VBG", "VBN"}:
+    quoted = quoted_tokens(verb.doc)
+    outside = not quoted[verb.i]
+
+    def is_subject(child: Token) -> bool:
+        return child.dep_ in SUBJECT_DEPS and not (outside and quoted[child.i])
+
+    if not any(is_subject(child) for child in verb.children) and verb.tag_ not in {"VBG", "VBN"}:
         # A finite verb right after a noun has that noun as subject even when the parse says otherwise
         # ("… south Korean officials anticipate …" attached as a conjunct of an earlier verb).
         prev = verb.i - 1
         while prev >= verb.sent.start and verb.doc[prev].pos_ in {"ADV", "AUX", "PART"}:
             prev -= 1
-        if prev >= verb.sent.start and verb.doc[prev].pos_ in {"NOUN", "PROPN", "PRON"}:
+        if (
+            prev >= verb.sent.start
+            and verb.doc[prev].pos_ in {"NOUN", "PROPN", "PRON"}
+            and not (outside and quoted[prev])
+        ):
             return verb.doc[prev]
     current = verb
     for _ in range(6):
@@ -360,7 +375,7 @@ def subject_of(verb: Token) -> Token | None:
         if skip and current.head.dep_ in INHERIT_DEPS:
             current = current.head.head
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if is_subject(child):
                 if child.tag_ in {"WP", "WDT"} and current.dep_ == "relcl":  # "…, who said" → the head noun
                     return current.head
                 return child
@@ -460,12 +475,16 @@ def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
         following = doc[last.end].sent
         if len(following) <= 12 and "\n\n" not in ctx.text[end : following.start_char]:
             sents.append(following)
-    # The sentence before, when it introduces the quote with a colon ("He said:")
+    # The parser may run a sentence over a paragraph break: cues come from the quote's own paragraphs…
+    para_start = ctx.text.rfind("\n\n", 0, start)
+    para_end = ctx.text.find("\n\n", end)
+    para_end = len(ctx.text) if para_end < 0 else para_end
+    candidates = [t for sent in sents for t in sent if para_start <= t.idx < para_end and ctx.is_cue(t)]
+    # … or from the sentence before, when it introduces the quote with a colon ("He said:")
     if first.start > 0:
         before = doc[first.start - 1].sent
         if before.text.rstrip().endswith(":"):
-            sents.insert(0, before)
-    candidates = [t for sent in sents for t in sent if ctx.is_cue(t)]
+            candidates[:0] = [t for t in before if ctx.is_cue(t)]
     # A cue the quote depends on ("…highlighting the “strategic nature”") wins over the nearest one.
     ancestors = {a.i for a in qspan.root.ancestors}
     governing = [t for t in candidates if t.i in ancestors]
