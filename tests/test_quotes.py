@@ -198,3 +198,18 @@ def test_cue_stays_in_the_quotes_paragraph(nlp: Language) -> None:
     )
     speakers = [q.speaker for q in extract_quotes(nlp(text)) if q.kind == "direct"]
     assert speakers[:2] == ["Axelrod", "Axelrod"]
+
+
+def test_an_office_is_its_titled_holder_not_the_last_subject(nlp: Language) -> None:
+    text = (
+        "President Barack Obama answered questions on Wednesday. Tina Houchins had a question for the president.\n\n"
+        "“The truth is that this issue was manufactured,” the president said."
+    )
+    [quote] = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    assert quote.speaker == "Barack Obama"
+
+
+def test_speaker_of_a_cue_after_a_preposition(nlp: Language) -> None:
+    doc = nlp("President Barack Obama responded by saying the issue was “manufactured” by his critics.")
+    [quote] = [q for q in extract_quotes(doc) if q.kind == "partial"]
+    assert quote.speaker == "Barack Obama"

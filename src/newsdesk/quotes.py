@@ -73,8 +73,10 @@ def hedge_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def person_nouns() -> frozenset[str]:
-    return word_set("quotes/person_nouns.txt")
+def person_nouns() -> dict[str, str]:
+    """Role nouns that stand for a person named before, with their kind, `office` or `role`
+    (data/quotes/person_nouns.txt)."""
+    return {noun: kind for noun, kind in data_rows("quotes/person_nouns.txt")}
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +147,7 @@ class Resolver:
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
         self._genders = self._read_genders(doc)
+        self._titled = self._read_titles(doc)
         self._antecedents = self._find_antecedents(doc)
         self._antecedent_index = [a.i for a in self._antecedents]
 
@@ -239,6 +242,33 @@ class Resolver:
                     break
         return genders
 
+    def _read_titles(self, doc: Doc) -> dict[str, list[tuple[int, Mention]]]:
+        """Who each role noun introduced, in text order: `President Barack Obama`, `Labour MP Stephen Pound`,
+        `Robbie Savage, the Wales star` (apposition)."""
+        nouns = person_nouns()
+        titled: dict[str, list[tuple[int, Mention]]] = {}
+        for mention in self.mentions:
+            if mention.label != "PERSON":
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            roles = [t for t in doc[max(0, span.start - 3) : span.start] if t.lower_ in nouns]
+            roles += [t for t in span.root.children if t.dep_ == "appos" and t.lower_ in nouns]
+            if span.root.dep_ == "appos" and span.root.head.lower_ in nouns:
+                roles.append(span.root.head)
+            for role in roles:
+                titled.setdefault(role.lower_, []).append((span.start, mention))
+        return titled
+
+    def described(self, token: Token) -> Mention | None:
+        """The person a definite role noun stands for (`describes_person`): the one introduced with that
+        title before it, else, for a role that is not an office, the person the story was just about."""
+        introduced = [mention for i, mention in self._titled.get(token.lower_, []) if i < token.i]
+        if introduced:
+            return introduced[-1]
+        return self.pronoun(token) if person_nouns()[token.lower_] == "role" else None
+
     def _find_antecedents(self, doc: Doc) -> list[Antecedent]:
         """Persons a later he/she can refer to, outside quote marks (a quoted `he` is the speaker's own)."""
         quoted = quoted_tokens(doc)
@@ -284,7 +314,7 @@ class Resolver:
         if token.lower_ in PERSONAL_PRONOUNS and (antecedent := self.pronoun(token)) is not None:
             return antecedent.name, antecedent.id, make_span(doc, token.idx, token.idx + len(token))
         start, end = noun_phrase(token)
-        if describes_person(token) and (antecedent := self.pronoun(token)) is not None:
+        if describes_person(token) and (antecedent := self.described(token)) is not None:
             return antecedent.name, antecedent.id, make_span(doc, start, end)
         # A phrase that is not itself a name: "Clinton's running mate, Tim Kaine," is the person in the
         # apposition; "a BaFin spokeswoman", "a spokesman for the ministry" are the phrase (not BaFin),
@@ -385,7 +415,9 @@ def subject_of(verb: Token) -> Token | None:
                         return grand
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             break
-        current = current.head
+        # "responded … by saying": through the preposition to the verb it belongs to.
+        through_prep = current.dep_ == "pcomp" and current.head.dep_ == "prep"
+        current = current.head.head if through_prep else current.head
     return None
 
 
