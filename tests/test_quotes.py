@@ -213,3 +213,12 @@ def test_speaker_of_a_cue_after_a_preposition(nlp: Language) -> None:
     doc = nlp("President Barack Obama responded by saying the issue was “manufactured” by his critics.")
     [quote] = [q for q in extract_quotes(doc) if q.kind == "partial"]
     assert quote.speaker == "Barack Obama"
+
+
+def test_subjectless_cue_takes_the_noun_before_an_apposition(nlp: Language) -> None:
+    text = (
+        "In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive of the National "
+        "Urban League, forcefully told a young woman that “this is not the first generation to be frustrated.”"
+    )
+    [quote] = [q for q in extract_quotes(nlp(text)) if q.kind != "indirect"]
+    assert quote.speaker == "Marc H. Morial"

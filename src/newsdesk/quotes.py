@@ -391,6 +391,11 @@ def subject_of(verb: Token) -> Token | None:
         prev = verb.i - 1
         while prev >= verb.sent.start and verb.doc[prev].pos_ in {"ADV", "AUX", "PART"}:
             prev -= 1
+        if prev > verb.sent.start and verb.doc[prev].text == ",":
+            # "Marc Morial, the chief executive of the League, told": the noun the apposition describes.
+            last = verb.doc[prev - 1]
+            appos = next((a for a in (last, *last.ancestors) if a.dep_ == "appos" and a.right_edge == last), None)
+            prev = appos.head.i if appos is not None else prev
         if (
             prev >= verb.sent.start
             and verb.doc[prev].pos_ in {"NOUN", "PROPN", "PRON"}
