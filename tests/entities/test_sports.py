@@ -62,3 +62,30 @@ def test_a_prose_sentence_with_numbers_is_no_table(nlp: Language) -> None:
 def test_lines_are_token_ranges_between_line_breaks(nlp: Language) -> None:
     doc = nlp.make_doc("a b\nc\n\nd")
     assert [doc[s:e].text for s, e in lines(doc)] == ["a b", "c", "d"]
+
+
+def test_people_in_results_and_line_ups(nlp: Language) -> None:
+    text = (
+        "Results :\n"
+        "1. Marta Oksanen ( Finland ) 12.71 seconds\n"
+        "Bowling : Hargreave 8-0-39-3 , Tolliday 6-0-30-1 , Pemberton 7-0-32-0 , Quillfeather 2-0-22-0\n"
+        "Scorers : K. Ambleworth 52 , A. Sorrell 13\n"
+    )
+    found = labels(nlp, text)
+    for person in ("Marta Oksanen", "K. Ambleworth", "A. Sorrell"):
+        assert found.get(person) == "PERSON", (person, found)
+    assert found.get("Finland") == "GPE"
+
+
+def test_the_datelines_name_opens_a_place_and_a_shouted_headline_is_read_by_the_kb(nlp: Language) -> None:
+    text = (
+        "SLOVAKIA BEAT FAROES IN QUALIFIER .\n"
+        "TOFTIR , Faroe Islands 1996-08-31\n"
+        "Slovakia won 2-1 in Toftir on Saturday .\n"
+    )
+    doc = nlp(text)
+    found = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+    assert found[(text.index("TOFTIR"), text.index("TOFTIR") + 6)] == "GPE"
+    assert found[(0, len("SLOVAKIA"))] == "GPE"
+    # The model's reading of a shouted line (`SLOVAKIA BEAT FAROES` as one name) is not kept.
+    assert not [e for e in doc.ents if "BEAT" in e.text]

@@ -29,7 +29,15 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk.article import NAME_LABELS
 from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, resolve_kb, stop_words
-from newsdesk.entities.sports import mark_teams, team_consistency
+from newsdesk.entities.sports import (
+    dateline_date,
+    lines,
+    mark_people,
+    mark_teams,
+    owners,
+    run_after,
+    team_consistency,
+)
 from newsdesk.tables import word_set
 
 #: Gazetteer labels: what a KB alias may add to a document on its own.
@@ -101,16 +109,21 @@ class Gazetteer:
                 for (s, e), label in ents.items()
                 if not (label in NAME_LABELS and doc[s:e].text.islower() and not _known(keys[s:e], named))
             }
-        # In an all-capitals headline, English words are words (`SOCCER`, `MAJOR LEAGUE STANDINGS`).
+        # In an all-capitals line the model reads every word as a name (`SOCCER`, `MAJOR LEAGUE STANDINGS`,
+        # `BELGIUM BEAT TURKEY`): its names there are dropped, and the line's names come from the KB, the
+        # body's own names (consistency, below) and the dateline and results-row conventions.
+        shouted = _shouted(doc)
         ents = {
             (s, e): label
             for (s, e), label in ents.items()
-            if not (label in NAME_LABELS and self._shouted_words(doc, s, e, keys))
+            if not (label in NAME_LABELS and shouted[s] and _span_key(keys, s, e) not in self.aliases)
         }
         ents = self._add_kb_matches(doc, keys, ents, named)
         ents = _extend_names(doc, keys, ents)
         ents = {span: label for span, label in (self._trim(doc, s, e, label) for (s, e), label in ents.items()) if span}
+        ents = mark_people(doc, keys, ents, self._national)
         ents, teams = mark_teams(doc, keys, ents, self._national)
+        ents = self._datelines(doc, keys, ents)
         if self.propagate:
             ents = self._propagate(doc, keys, ents, named)
         ents = team_consistency(doc, keys, ents, teams)
@@ -150,7 +163,7 @@ class Gazetteer:
     def _add_kb_matches(
         self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str], named: frozenset[str]
     ) -> dict[tuple[int, int], str]:
-        owner = _owners(len(doc), ents)
+        owner = owners(len(doc), ents)
         for start, end, label, strong in self.matches(doc, keys, named):
             covering = {span for span in owner[start:end] if span is not None}
             if not covering:
@@ -169,15 +182,6 @@ class Gazetteer:
                 owner[k] = (start, end)
         return ents
 
-    def _shouted_words(self, doc: Doc, start: int, end: int, keys: list[str]) -> bool:
-        span = doc[start:end]
-        if not span.text.isupper() or " ".join(keys[start:end]) in self.aliases:
-            return False
-        line = span.sent if doc.has_annotation("SENT_START") else doc[:]
-        letters = [t for t in line if t.is_alpha]
-        shouting = sum(t.is_upper for t in letters) > 0.8 * len(letters)
-        return shouting and all(k in common_words() for k in keys[start:end] if k)
-
     def _capitalised_word(self, doc: Doc, start: int, end: int, key: str) -> bool:
         """An English word capitalised only because it opens a sentence (`Attendance`, `Men`), not a KB name."""
         return _sentence_case_word(doc[start:end], key) and key not in self.aliases
@@ -186,6 +190,28 @@ class Gazetteer:
         """The KB label of a country, a nationality or a region (a national side is named by it), else None."""
         hit = self.aliases.get(key)
         return hit[0] if hit is not None and hit[1] else None
+
+    def _datelines(self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+        """The names opening a dateline are places (`LONDON 1996-08-30`, `ARLINGTON , Texas 1996-08-30`)."""
+        out = dict(ents)
+        for start, end in lines(doc):
+            places, k = [], start
+            while k < end:
+                stop = run_after(doc, k, end)
+                if stop == k:
+                    break
+                places.append((k, stop))
+                k = stop + 1 if stop < end and doc[stop].text == "," else stop
+            if not places or k >= end or not dateline_date(doc[k]) or len(places) > 2:
+                continue
+            for s, e in places:
+                if any(a < s or b > e for a, b in out if a < e and s < b):
+                    continue  # a longer name of the model's runs through the dateline
+                for span in [span for span in out if span[0] < e and s < span[1]]:
+                    del out[span]
+                hit = self.aliases.get(_span_key(keys, s, e))
+                out[(s, e)] = hit[0] if hit is not None and hit[0] in ("GPE", "LOC") else "GPE"
+        return out
 
     def _unknown_places(
         self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]
@@ -269,7 +295,7 @@ class Gazetteer:
             if label in NAME_LABELS and self._capitalised_word(doc, s, e, key) and not parts[key]:
                 continue
             out[(s, e)] = best.get(key, label) if label in NAME_LABELS else label
-        owner = _owners(len(doc), out)
+        owner = owners(len(doc), out)
         longest = min(MAX_ALIAS_WORDS, max(k.count(" ") + 1 for k in best))
         i = 0
         while i < len(doc):
@@ -297,6 +323,16 @@ def _span_key(keys: list[str], start: int, end: int) -> str:
     return " ".join(k for k in keys[start:end] if k)
 
 
+def _shouted(doc: Doc) -> list[bool]:
+    """For each token, whether its line is written in capitals (a wire headline, a standings table)."""
+    out = [False] * len(doc)
+    for start, end in lines(doc):
+        letters = [t for t in doc[start:end] if t.is_alpha]
+        if letters and sum(t.is_upper for t in letters) > 0.8 * len(letters):
+            out[start:end] = [True] * (end - start)
+    return out
+
+
 def _sentence_case_word(span: Span, key: str) -> bool:
     """One title-case English word opening a sentence: capitalised by position only, so no evidence of a name."""
     return len(span) == 1 and bool(span[0].is_sent_start) and span.text.istitle() and key in common_words()
@@ -313,7 +349,7 @@ def _extend_names(doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -
 
     Casing noise lower-cases parts of names (`Pedro linhart`, `sean Berry`); the model stops at the capital.
     """
-    owner = _owners(len(doc), ents)
+    owner = owners(len(doc), ents)
     out = {}
     for (s, e), label in sorted(ents.items()):
         while (
@@ -351,14 +387,6 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             first = k + 1
     pieces.append((first, end))
     return [(s, e) for s, e in pieces if e > s]
-
-
-def _owners(n: int, ents: dict[tuple[int, int], str]) -> list[tuple[int, int] | None]:
-    owner: list[tuple[int, int] | None] = [None] * n
-    for s, e in ents:
-        for k in range(s, e):
-            owner[k] = (s, e)
-    return owner
 
 
 @lru_cache(maxsize=8)

@@ -26,9 +26,10 @@ from newsdesk.copyedit.lexicon import load_lexicon
 
 #: A score: goals, points, runs, wins, or a cricket total (`108-3`). Not a year, a time or a decimal.
 SCORE = re.compile(r"[0-9]{1,3}(?:-[0-9]{1,3})?")
-#: The dateline's date (`LONDON 1996-08-30`).
+#: The dateline's date (`LONDON 1996-08-30`, `LONDON , Aug 30`).
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 INITIAL = re.compile(r"[A-Z]\.")
+MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}\b", re.IGNORECASE)
 FIXTURE = frozenset({"v", "v.", "vs", "vs.", "versus"})
 #: Lower-case words inside a club's name (`Brighton and Hove Albion`, `Queen of the South`).
 JOINERS = frozenset({"of", "the", "and", "&", "de", "del", "la", "di", "du", "van", "von", "der"})
@@ -59,16 +60,21 @@ def _score(token: Token) -> bool:
     return bool(SCORE.fullmatch(token.text)) and not _worded_date(token)
 
 
-def _worded_date(token: Token) -> bool:
-    """Part of a date or time with a word in it (`August 31`); the model also calls table cells (`4 1`) dates."""
+def _date_text(token: Token) -> str:
+    """The text of the model's DATE or TIME entity holding `token` ("" if none)."""
     if token.ent_type_ not in ("DATE", "TIME"):
-        return False
+        return ""
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return any(t.is_alpha for t in doc[start:end])
+    return doc[start:end].text
+
+
+def _worded_date(token: Token) -> bool:
+    """Part of a date or time with a word in it (`August 31`); the model also calls table cells (`4 1`) dates."""
+    return any(c.isalpha() for c in _date_text(token))
 
 
 def _table_line(doc: Doc, start: int, end: int) -> bool:
@@ -94,7 +100,7 @@ def _run_before(doc: Doc, end: int, floor: int) -> int:
     return k
 
 
-def _run_after(doc: Doc, start: int, ceiling: int) -> int:
+def run_after(doc: Doc, start: int, ceiling: int) -> int:
     """End of the capitalised name that starts at `start`, or `start` if there is none."""
     if start >= ceiling or not _name_word(doc[start]):
         return start
@@ -143,7 +149,7 @@ def _fixture_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for k in range(start + 1, end - 1):
         if doc[k].lower_ in FIXTURE:
-            left, right = _run_before(doc, k, start), _run_after(doc, k + 1, end)
+            left, right = _run_before(doc, k, start), run_after(doc, k + 1, end)
             if left < k and right > k + 1:
                 out += [(left, k), (k + 1, right)]
     return out
@@ -185,6 +191,68 @@ def mark_teams(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str], 
             out[(s, e)] = "ORG"
             teams.add(" ".join(k for k in keys[s:e] if k))
     return out, teams
+
+
+def mark_people(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str], str | None]) -> Ents:
+    """People in results and line-ups, which the model misses outside sentences.
+
+    - A name of two words or more before a bracketed country (`Pete Sampras ( U.S. )`): an athlete.
+    - A name opened by an initial (`K. Curran 52`, `A. Smith`).
+    - The other names of a list whose names are mostly people (`Mullally 6-0-30-1 , Headley 7-0-32-0 , Irani
+      2-0-22-0`): the items of a list are alike.
+    """
+    out = dict(ents)
+    owner = owners(len(doc), out)
+    for start, end in lines(doc):
+        items: list[tuple[int, int]] = []
+        k = start
+        while k < end:
+            stop = run_after(doc, k, end)
+            if stop == k:
+                k += 1
+                continue
+            athlete = _bracketed_country(doc, keys, stop, end, national) and not _words_only(keys, k, stop)
+            initial = INITIAL.fullmatch(doc[k].text) and not doc[k + 1].is_upper
+            if stop - k > 1 and (athlete or initial):
+                _claim(out, owner, k, stop)
+            if k == start or doc[k - 1].text in (",", ";", "-") or doc[k - 1].like_num:
+                items.append((k, stop))
+            k = stop
+        people = [(s, e) for s, e in items if out.get(owner[s] or (-1, -1)) == "PERSON"]
+        if len(people) >= 2 and 2 * len(people) >= len(items):
+            for s, e in items:
+                key = " ".join(k for k in keys[s:e] if k)
+                if owner[s] is None and not national(key) and not _words_only(keys, s, e):
+                    _claim(out, owner, s, e)
+    return out
+
+
+def _bracketed_country(
+    doc: Doc, keys: list[str], end: int, ceiling: int, national: Callable[[str], str | None]
+) -> bool:
+    """`( U.S. )`, `( South Africa )` right after the name."""
+    if end >= ceiling or doc[end].text != "(":
+        return False
+    close = next((k for k in range(end + 1, min(ceiling, end + 5)) if doc[k].text == ")"), None)
+    return close is not None and bool(national(" ".join(k for k in keys[end + 1 : close] if k)))
+
+
+def _claim(out: Ents, owner: list[tuple[int, int] | None], start: int, end: int) -> None:
+    """Tag `start:end` PERSON unless the model or the KB already tagged a word of it."""
+    if any(owner[k] is not None for k in range(start, end)):
+        return
+    out[(start, end)] = "PERSON"
+    for k in range(start, end):
+        owner[k] = (start, end)
+
+
+def owners(n: int, ents: Ents) -> list[tuple[int, int] | None]:
+    """For each token, the entity span that holds it."""
+    owner: list[tuple[int, int] | None] = [None] * n
+    for s, e in ents:
+        for k in range(s, e):
+            owner[k] = (s, e)
+    return owner
 
 
 def _split_at_scores(doc: Doc, ents: Ents, start: int, end: int) -> Ents:
@@ -260,8 +328,17 @@ def team_consistency(doc: Doc, keys: list[str], ents: Ents, teams: set[str]) -> 
 def _dated(doc: Doc, end: int) -> bool:
     """The dateline's place: a date follows the name, maybe after `, Region` (`ARLINGTON , Texas 1996-08-30`)."""
     for k in range(end, min(len(doc), end + 4)):
-        if DATE.fullmatch(doc[k].text):
+        if dateline_date(doc[k]):
             return True
         if doc[k].is_space:
             return False
     return False
+
+
+def dateline_date(token: Token) -> bool:
+    """The first token of a dateline's date: an ISO date or a month and a day (`1996-08-30`, `Aug 30`)."""
+    doc, end = token.doc, token.i + 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_space:
+        end += 1  # spaCy cuts `1996-08-30` at the hyphens
+    following = doc[token.i : min(len(doc), token.i + 3)].text
+    return bool(DATE.fullmatch(doc[token.i : end].text) or MONTH_DAY.match(following))
