@@ -222,3 +222,14 @@ def test_subjectless_cue_takes_the_noun_before_an_apposition(nlp: Language) -> N
     )
     [quote] = [q for q in extract_quotes(nlp(text)) if q.kind != "indirect"]
     assert quote.speaker == "Marc H. Morial"
+
+
+def test_pronoun_chain_and_first_name_gender(nlp: Language) -> None:
+    text = (
+        "Campaign spokesman Jason Miller told the Post that the plan covers single mothers. However, he could "
+        "not explain why Ivanka Trump mentioned a marriage rule.\n\n“We don't have the exact legislation,” he said."
+        "\n\nChris Christie called Hillary Clinton a disgrace after she blamed police for “implicit bias” last week."
+    )
+    quotes = extract_quotes(nlp(text))
+    assert by_content(quotes, "We don't have the exact legislation").speaker == "Jason Miller"
+    assert by_content(quotes, "implicit bias").speaker == "Hillary Clinton"

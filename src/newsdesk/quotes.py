@@ -80,6 +80,12 @@ def person_nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First names whose gender is clear (data/quotes/first_names.tsv)."""
+    return {name: gender for name, gender in data_rows("quotes/first_names.tsv")}
+
+
+@lru_cache(maxsize=1)
 def gender_words() -> dict[str, str]:
     """Titles and role words that tell a person's gender (data/quotes/gender.tsv)."""
     return {word: gender for word, gender in data_rows("quotes/gender.tsv")}
@@ -225,8 +231,8 @@ class Resolver:
         return mention if mention is not None and mention.label == "PERSON" else None
 
     def _read_genders(self, doc: Doc) -> dict[str, str | None]:
-        """Each person's gender where the text shows it: a title or role word before a mention (`Mr Pound`,
-        `actress Jane Russell`); conflicting evidence leaves it unknown."""
+        """Each person's gender where the text shows it, a title or role word before a mention (`Mr Pound`,
+        `actress Jane Russell`), else where the first name tells it; conflicting evidence leaves it unknown."""
         words = gender_words()
         genders: dict[str, str | None] = {}
         for mention in self.mentions:
@@ -240,6 +246,11 @@ class Resolver:
                 if gender is not None:
                     genders[mention.name] = gender if genders.get(mention.name, gender) == gender else None
                     break
+        names = first_names()
+        for mention in self.mentions:
+            first, *rest = mention.name.split()
+            if mention.label == "PERSON" and rest and mention.name not in genders:
+                genders[mention.name] = names.get(first)  # "Chris Christie" is a he, "Tina Houchins" a she
         return genders
 
     def _read_titles(self, doc: Doc) -> dict[str, list[tuple[int, Mention]]]:
@@ -272,11 +283,17 @@ class Resolver:
     def _find_antecedents(self, doc: Doc) -> list[Antecedent]:
         """Persons a later he/she can refer to, outside quote marks (a quoted `he` is the speaker's own)."""
         quoted = quoted_tokens(doc)
-        found = []
+        found: list[Antecedent] = []
         for token in doc:
             if quoted[token.i]:
                 continue
-            if token.dep_ in SUBJECT_DEPS and (mention := self.person_at(token)) is not None:
+            mention = self.person_at(token) if token.dep_ in SUBJECT_DEPS else None
+            if mention is None and token.dep_ in SUBJECT_DEPS and token.lower_ in PERSONAL_PRONOUNS:
+                # A he/she subject carries its own antecedent on: "Jason Miller told the Post… However, he
+                # could not explain why Ivanka Trump… “…,” he said." is still Miller.
+                chained = self._agreeing(reversed(found), PRONOUN_GENDER[token.lower_])
+                mention = chained.mention if chained is not None else None
+            if mention is not None:
                 # A main-clause subject is the likeliest antecedent (Hobbs 1978; Lappin & Leass 1994):
                 # "X said he did not feel it was as bad as Y believed. “…,” he argued." is X.
                 verb = token.head.head if token.head.dep_ == "conj" else token.head
@@ -293,16 +310,22 @@ class Resolver:
         the nearest main-clause subject of agreeing gender, else another subject, else any person
         mentioned in that sentence."""
         gender = PRONOUN_GENDER.get(token.lower_) or gender_words().get(token.lower_)
+        before = bisect.bisect_left(self._antecedent_index, token.i)
+        best = self._agreeing((self._antecedents[j] for j in range(before - 1, -1, -1)), gender)
+        return best.mention if best is not None else None
+
+    def _agreeing(self, nearest_first: Iterable[Antecedent], gender: str | None) -> Antecedent | None:
+        """Of candidates nearest first, the best-ranked of agreeing gender in the nearest sentence that has one."""
         best: Antecedent | None = None
-        for j in range(bisect.bisect_left(self._antecedent_index, token.i) - 1, -1, -1):
-            candidate = self._antecedents[j]
+        for candidate in nearest_first:
             if best is not None and candidate.sent != best.sent:
                 break  # the nearest sentence with a candidate decides
-            if gender is not None and self._genders.get(candidate.mention.name, gender) != gender:
+            known = self._genders.get(candidate.mention.name)
+            if gender is not None and known is not None and known != gender:
                 continue
             if best is None or candidate.rank < best.rank:
                 best = candidate
-        return best.mention if best is not None else None
+        return best
 
     def resolve(self, token: Token) -> tuple[str, str | None, Span]:
         """Canonical name, entity id and mention span for a noun-phrase head token."""
