@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span as SpacySpan
 
 import newsdesk.events
 import newsdesk.quotes
@@ -233,3 +234,14 @@ def test_pronoun_chain_and_first_name_gender(nlp: Language) -> None:
     quotes = extract_quotes(nlp(text))
     assert by_content(quotes, "We don't have the exact legislation").speaker == "Jason Miller"
     assert by_content(quotes, "implicit bias").speaker == "Hillary Clinton"
+
+
+def test_short_name_prefers_the_full_name_it_ends(nlp: Language) -> None:
+    doc = nlp("Obama Speech aired. Barack Obama spoke. Obama said so.")
+    doc.ents = [
+        SpacySpan(doc, 0, 2, label="PERSON"),
+        SpacySpan(doc, 4, 6, label="PERSON"),
+        SpacySpan(doc, 8, 9, label="PERSON"),
+    ]
+    mention = Resolver(doc).mention_at(doc[8])
+    assert mention is not None and mention.name == "Barack Obama"

@@ -197,11 +197,14 @@ class Resolver:
         full_names: dict[str, str] = {}
         for name in names:
             words = name.split()
+            best = (False, 0)  # (ends with the short name, length): a surname match beats a given-name one
             for other in names:
                 longer = other.split()
-                part_of = longer[-len(words) :] == words or longer[: len(words)] == words
-                if part_of and len(longer) > max(len(words), len(full_names.get(name, "").split())):
-                    full_names[name] = other
+                if len(longer) <= len(words):
+                    continue
+                ends = longer[-len(words) :] == words
+                if (ends or longer[: len(words)] == words) and (ends, len(longer)) > best:
+                    best, full_names[name] = (ends, len(longer)), other
         return [
             Mention(full_names.get(ent.text, ent.text), None, ent.label_, ent.start_char, ent.end_char)
             for ent in doc.ents
