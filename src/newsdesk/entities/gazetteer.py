@@ -36,6 +36,7 @@ from newsdesk.entities.sports import (
     mark_teams,
     owners,
     run_after,
+    run_before,
     team_consistency,
 )
 from newsdesk.tables import word_set
@@ -51,6 +52,8 @@ MAX_ALIAS_WORDS = 6
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "of", "around"}
 )
+#: Labels whose names never end in a lower-case word (a work's or a law's title may: `Gone with the wind`).
+TRIMMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "(", ")", '"'})
 
 
@@ -123,11 +126,18 @@ class Gazetteer:
         ents = {span: label for span, label in (self._trim(doc, s, e, label) for (s, e), label in ents.items()) if span}
         ents = mark_people(doc, keys, ents, self._national)
         ents, teams = mark_teams(doc, keys, ents, self._national)
-        ents = self._datelines(doc, keys, ents)
+        ents, places = self._datelines(doc, keys, ents)
         if self.propagate:
             ents = self._propagate(doc, keys, ents, named)
         ents = team_consistency(doc, keys, ents, teams)
+        # The dateline's place is that place through the story (`Longyear is a town in mourning`).
+        ents = {
+            (s, e): places[key] if label in ("PERSON", "ORG") and key in places and key not in teams else label
+            for (s, e), label in ents.items()
+            for key in [_span_key(keys, s, e)]
+        }
         ents = self._unknown_places(doc, keys, ents)
+        ents = self._organisations(doc, keys, ents)
         ents = self._facilities(doc, keys, ents)
         doc.ents = [Span(doc, s, e, label=label) for (s, e), label in sorted(ents.items())]
         return doc
@@ -191,27 +201,34 @@ class Gazetteer:
         hit = self.aliases.get(key)
         return hit[0] if hit is not None and hit[1] else None
 
-    def _datelines(self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
-        """The names opening a dateline are places (`LONDON 1996-08-30`, `ARLINGTON , Texas 1996-08-30`)."""
+    def _datelines(
+        self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]
+    ) -> tuple[dict[tuple[int, int], str], dict[str, str]]:
+        """The names opening a dateline are places (`LONDON 1996-08-30`, `ARLINGTON , Texas 1996-08-30`).
+
+        Returns the entities and the places' labels by key.
+        """
         out = dict(ents)
+        places: dict[str, str] = {}
         for start, end in lines(doc):
-            places, k = [], start
+            names, k = [], start
             while k < end:
                 stop = run_after(doc, k, end)
                 if stop == k:
                     break
-                places.append((k, stop))
+                names.append((k, stop))
                 k = stop + 1 if stop < end and doc[stop].text == "," else stop
-            if not places or k >= end or not dateline_date(doc[k]) or len(places) > 2:
+            if not names or k >= end or not dateline_date(doc[k]) or len(names) > 2:
                 continue
-            for s, e in places:
+            for s, e in names:
                 if any(a < s or b > e for a, b in out if a < e and s < b):
                     continue  # a longer name of the model's runs through the dateline
                 for span in [span for span in out if span[0] < e and s < span[1]]:
                     del out[span]
-                hit = self.aliases.get(_span_key(keys, s, e))
-                out[(s, e)] = hit[0] if hit is not None and hit[0] in ("GPE", "LOC") else "GPE"
-        return out
+                key = _span_key(keys, s, e)
+                hit = self.aliases.get(key)
+                out[(s, e)] = places[key] = hit[0] if hit is not None and hit[0] in ("GPE", "LOC") else "GPE"
+        return out, places
 
     def _unknown_places(
         self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]
@@ -245,6 +262,25 @@ class Gazetteer:
                 out[(s, e + 1)] = "FAC"
         return out
 
+    def _organisations(self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+        """A capitalised name right before an organisation noun is an organisation (`Interfax news agency`)."""
+        out = dict(ents)
+        owner = owners(len(doc), out)
+        for k in range(1, len(doc)):
+            if doc[k].lower_ not in org_nouns() or not doc[k].is_lower:
+                continue
+            end = k - 1 if doc[k - 1].lower_ == "news" else k
+            start = run_before(doc, end, max(0, end - MAX_ALIAS_WORDS))
+            key = _span_key(keys, start, end)
+            if start == end or self._national(key) or self._capitalised_word(doc, start, end, key):
+                continue
+            span = owner[start]
+            if span is None and all(owner[i] is None for i in range(start, end)):
+                out[(start, end)] = "ORG"
+            elif span == (start, end) and out[span] in ("PERSON", "GPE", "LOC"):
+                out[span] = "ORG"
+        return out
+
     # -- 3: clean-up ----------------------------------------------------------------------------------
 
     @staticmethod
@@ -255,6 +291,11 @@ class Gazetteer:
             start += 1
         while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].like_num):
             end -= 1
+        # A name written with capitals ends at its last capitalised word: `Interfax news agency` is `Interfax`.
+        if label in TRIMMED and start < end and doc[start].text[:1].isupper():
+            # (A word joined to the one before is part of it: `Kim Jong-un`.)
+            while end - 1 > start and doc[end - 1].is_lower and doc[end - 2].whitespace_:
+                end -= 1
         return ((start, end) if end > start else None), label
 
     # -- 4: document-level consistency -------------------------------------------------------------
@@ -318,6 +359,11 @@ def facility_nouns() -> frozenset[str]:
     return word_set("entities/facility_nouns.txt")
 
 
+@cache
+def org_nouns() -> frozenset[str]:
+    return word_set("entities/org_nouns.txt")
+
+
 def _span_key(keys: list[str], start: int, end: int) -> str:
     """The lookup key of tokens `start:end`: their keys, empty ones (punctuation) left out."""
     return " ".join(k for k in keys[start:end] if k)
@@ -334,8 +380,10 @@ def _shouted(doc: Doc) -> list[bool]:
 
 
 def _sentence_case_word(span: Span, key: str) -> bool:
-    """One title-case English word opening a sentence: capitalised by position only, so no evidence of a name."""
-    return len(span) == 1 and bool(span[0].is_sent_start) and span.text.istitle() and key in common_words()
+    """One title-case English word opening a sentence or a line: capitalised by position only, no evidence of a name."""
+    first = span[0]
+    opens = bool(first.is_sent_start) or first.i == 0 or (first.nbor(-1).is_space and "\n" in first.nbor(-1).text)
+    return len(span) == 1 and opens and span.text.istitle() and key in common_words()
 
 
 def _known(words: Iterable[str], named: frozenset[str]) -> bool:
@@ -377,12 +425,14 @@ def _extend_names(doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -
 
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """A model entity cut at punctuation spaced on both sides (`Romania - Cosmin Contra` is two names) and at
-    line breaks (a name does not run from one line of a table or a list to the next)."""
+    """A model entity cut at punctuation spaced on both sides (`Romania - Cosmin Contra` is two names), at a
+    lower-case verb and at line breaks (a name does not run from one line of a table or a list to the next)."""
     pieces, first = [], start
     for k in range(start + 1, end - 1):
         spaced = doc[k].is_punct and doc[k].whitespace_ and doc[k - 1].whitespace_
-        if spaced or (doc[k].is_space and "\n" in doc[k].text):
+        # A lower-case verb is no part of a name: `Romania beat Lithuania` is two.
+        verb = doc[k].pos_ in ("VERB", "AUX") and doc[k].is_lower
+        if spaced or verb or (doc[k].is_space and "\n" in doc[k].text):
             pieces.append((first, k))
             first = k + 1
     pieces.append((first, end))

@@ -88,7 +88,7 @@ def _name_word(token: Token) -> bool:
     return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
 
 
-def _run_before(doc: Doc, end: int, floor: int) -> int:
+def run_before(doc: Doc, end: int, floor: int) -> int:
     """Start of the capitalised name that ends at `end` (joiners allowed inside), or `end` if there is none."""
     if end <= floor or not _name_word(doc[end - 1]):
         return end
@@ -134,7 +134,7 @@ def _table_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         stop = k
         if doc[k - 1].text == ")" and k - 3 >= start and doc[k - 3].text == "(" and len(doc[k - 2].text) <= 3:
             stop = k - 3
-        first = _run_before(doc, stop, start)
+        first = run_before(doc, stop, start)
         if first == stop or not _score_after(doc, stop, end):
             continue
         before = doc[first - 1] if first > start else None
@@ -149,7 +149,7 @@ def _fixture_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for k in range(start + 1, end - 1):
         if doc[k].lower_ in FIXTURE:
-            left, right = _run_before(doc, k, start), run_after(doc, k + 1, end)
+            left, right = run_before(doc, k, start), run_after(doc, k + 1, end)
             if left < k and right > k + 1:
                 out += [(left, k), (k + 1, right)]
     return out
