@@ -38,6 +38,9 @@ from newsdesk.article import Article
 from newsdesk.copyedit import apply_edits, copyedit_article
 
 SEED = 20261129
+#: The dev split: documents outside the test sample, corrupted with another seed. Develop on it; the default
+#: (test) run measures.
+DEV_SEED = 7
 RATES = {"proper": 0.15, "sentence": 0.15, "comma": 0.25, "transpose": 0.01, "misspell": 0.02}
 UNIT = re.compile(r"[^\W\d_]+|\d+|\s+|[^\w\s]")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -228,9 +231,42 @@ def score(gold: list[set[tuple[int, int, str]]], pred: list[set[tuple[int, int, 
     return {"precision": precision, "recall": recall, "f0.5": f05, "tp": tp, "predicted": n_pred, "gold": n_gold}
 
 
+def split_sample(rows: list[dict[str, Any]], n: int, split: str) -> tuple[list[dict[str, Any]], random.Random]:
+    """The documents of `split` and the generator that goes on to corrupt them.
+
+    test: the fixed 300-document sample of earlier runs (seed SEED). dev: documents outside every test
+    sample of up to 300 documents, drawn and corrupted with DEV_SEED."""
+    rng = random.Random(SEED)
+    test = rng.sample(rows, min(n if split == "test" else 300, len(rows)))
+    if split == "test":
+        return test, rng
+    held = {d["id"] for d in test}
+    rest = [d for d in rows if d["id"] not in held]
+    dev_rng = random.Random(DEV_SEED)
+    return dev_rng.sample(rest, min(n, len(rest))), dev_rng
+
+
+def write_misses(
+    path: Path, noisy: list[str], gold: list[set[tuple[int, int, str]]], pred: list[set[tuple[int, int, str]]]
+) -> None:
+    """One line per missed (`-`) or wrong (`+`) edit with its kind and context, to study a dev run."""
+    lines = []
+    for text, g, p in zip(noisy, gold, pred, strict=True):
+        for mark, edits in (("-", g - p), ("+", p - g)):
+            for start, end, after in sorted(edits):
+                context = text[max(0, start - 40) : end + 40].replace("\n", " | ")
+                lines.append(f"{mark}\t{kind_of((start, end, after), text)}\t{text[start:end]!r}\t{after!r}\t{context}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300, help="documents sampled from the public BBC set")
+    parser.add_argument(
+        "--split", choices=["test", "dev"], default="test", help="dev: documents outside the test sample"
+    )
+    parser.add_argument("--only-newsdesk", action="store_true", help="newsdesk only, no speed run; print only")
+    parser.add_argument("--misses", type=Path, help="write newsdesk (precision)'s missed and wrong edits here")
     parser.add_argument("--spacy-docs", type=int, default=60, help="documents for spaCy's speed")
     parser.add_argument("--slow-docs", type=int, default=30, help="documents for pyspellchecker (slow)")
     args = parser.parse_args()
@@ -238,8 +274,7 @@ def main() -> None:
     from wordfreq import zipf_frequency
 
     rows = read_jsonl(DATA / "bbc_news" / "articles.jsonl")
-    rng = random.Random(SEED)
-    docs = rng.sample(rows, min(args.docs, len(rows)))
+    docs, rng = split_sample(rows, args.docs, args.split)
     misspellings = load_misspellings()
     cache: dict[str, float] = {}
 
@@ -263,6 +298,8 @@ def main() -> None:
         "pyspellchecker 0.9.1": make_pyspellchecker(),
         "codespell 2.4.3 dictionary": make_codespell(),
     }
+    if args.only_newsdesk:
+        systems = {k: v for k, v in systems.items() if k.startswith("newsdesk")}
     make_newsdesk("precision")(noisy[0], titles[0])  # load the tables before timing
     timer = Timer()
     results: dict[str, Any] = {}
@@ -288,6 +325,10 @@ def main() -> None:
         wps = round(s["words_per_second"])
         table.append([name, n_docs, s["precision"], s["recall"], s["f0.5"], s["tp"], s["predicted"], wps])
         print(name, s, flush=True)
+        if args.misses and name == "newsdesk (precision)":
+            write_misses(args.misses, docs_noisy, docs_gold, pred)
+    if args.only_newsdesk or args.split != "test":
+        return  # results files hold the test split only
 
     # Speed of the stage alone against spaCy alone, same documents, same process, one core.
     from newsdesk.nlp import load_model

@@ -51,6 +51,8 @@ class Lexicon:
     case: dict[str, CaseInfo]
     #: Single-word names that are not also common lower-case words, by lower form.
     names: dict[str, str]
+    #: Nationalities and languages (`Greek`, `Russian`): capitalised adjectives, not parts of a name.
+    adjectives: frozenset[str]
     #: Multi-word names by their first word's lower form: (lower words, cased words), longest first.
     phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]
     misspellings: dict[str, tuple[str, float]]
@@ -93,9 +95,12 @@ def load_lexicon() -> Lexicon:
         case[lower] = CaseInfo(capitalised, int(cap), int(low), flag)
     names: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    adjectives = set()
     for line in _lines("gazetteer.tsv")[1:]:
-        name = line.split("\t")[0]
+        name, kind = line.split("\t")
         words = tuple(name.split(" "))
+        if kind in ("demonym", "language") and len(words) == 1:
+            adjectives.add(name.lower())
         keys = tuple(w.lower() for w in words)
         if len(words) == 1:
             info = case.get(keys[0])
@@ -126,6 +131,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         case,
         names,
+        frozenset(adjectives),
         phrases,
         misspellings,
         contextual,

@@ -63,9 +63,13 @@ PRESETS: dict[str, Preset] = {
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _LONGEST = 30
+#: Corpus capitalised share above which a dictionary word the article capitalises throughout is its name.
+_OFTEN_A_NAME = 0.2
+#: A frequent word (wordfreq Zipf) one letter away makes an unknown word a typo rather than a name.
+_TYPO_OF_ZIPF = 4.0
 #: Rounds of re-deciding words beside a correction; chains settle in one or two, the cap guards
 #: against two words whose corrections undo each other.
-_MAX_ROUNDS = 5
+_MAX_ROUNDS = 8
 _CONTEXT_REASON = {"always": "always capitalised", "date": "a month next to a number", "title": "a title before a name"}
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)? \Z")
 _NUMBER_AFTER = re.compile(r" \d")
@@ -115,21 +119,45 @@ def collect_phrases(tokens: list[Token]) -> dict[str, list[tuple[tuple[str, ...]
     return phrases
 
 
+def _count(tok: Token, forms: dict[str, Counter[str]], lower: Counter[str], sign: int = 1) -> list[str]:
+    """Add (or with `sign=-1` take back) a mid-sentence token's case forms; the words it counts for."""
+    if tok.odd or not tok.mid_sentence:
+        return []
+    base = tok.base
+    counted = []
+    if _capitalised(base):
+        counted.append(base)
+    elif base.islower():
+        lower[base] += sign
+        if lower[base] <= 0:
+            del lower[base]
+        return [base]
+    # `russia-China` writes `China` capitalised whatever the case of the first part (which we may fix).
+    counted += [part for part in base.split("-") if _capitalised(part)] if "-" in base else []
+    for form in counted:
+        key = form.lower()
+        seen = forms.setdefault(key, Counter())
+        seen[form] += sign
+        if seen[form] <= 0:
+            del seen[form]
+            if not seen:
+                del forms[key]
+    return [form.lower() for form in counted]
+
+
+def _case_counts(tokens: list[Token]) -> tuple[dict[str, Counter[str]], Counter[str]]:
+    """Capitalised forms by lower form, and lower-case uses, of the words written mid-sentence."""
+    forms: dict[str, Counter[str]] = {}
+    lower: Counter[str] = Counter()
+    for tok in tokens:
+        _count(tok, forms, lower)
+    return forms, lower
+
+
 def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evidence:
     """Capitalised forms and multi-word names the article uses mid-sentence, plus headline/trailer words."""
     ev = Evidence(phrases=collect_phrases(tokens))
-    for tok in tokens:
-        if tok.odd or not tok.mid_sentence:
-            continue
-        base = tok.base
-        if _capitalised(base):
-            ev.forms.setdefault(base.lower(), Counter())[base] += 1
-        elif base.islower():
-            ev.lower[base] += 1
-        # `russia-China` writes `China` capitalised whatever the case of the first part (which we may fix).
-        for part in base.split("-") if "-" in base else ():
-            if _capitalised(part):
-                ev.forms.setdefault(part.lower(), Counter())[part] += 1
+    ev.forms, ev.lower = _case_counts(tokens)
     for title in titles:
         for m in WORD.finditer(title):
             base = split_possessive(m.group())
@@ -152,6 +180,8 @@ class Context:
     number_after: bool = False
     name_after: bool = False
     compound_part: bool = False
+    #: A capitalised name word right before or after (`Steve brown`, `Luton airport`).
+    beside_name: bool = False
 
 
 def _corpus(info: CaseInfo) -> str:
@@ -186,6 +216,13 @@ def decide_case(
             return context[0], 0.9, _CONTEXT_REASON[context[1]]
         # The article's own style wins over the corpus: `internet` written lower case throughout stays so.
         article_lower = n_lower >= 2 and n_lower > n_seen
+        if seen and (
+            (ctx.beside_name and n_seen >= n_lower)
+            or (n_seen >= 2 and n_seen >= 3 * n_lower and info.cap_ratio >= _OFTEN_A_NAME)
+        ):
+            # `Steve brown`, or `labour` in a story that writes `Labour` throughout: the name, not the word.
+            form = seen.most_common(1)[0][0]
+            return form, 0.9, f"written '{form}' mid-sentence elsewhere in this article, and next to a name"
         # A word SCOWL knows only in lower case (`wireless`) needs far more corpus evidence than `china`.
         strict = info.scowl == "L"
         if (
@@ -225,12 +262,33 @@ def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str]
     """A word no dictionary knows in lower case but that is in use (`kudrow`): most likely a name."""
     if word in lex.case or not 3 <= len(word) <= _LONGEST or not word.isalpha() or lex.zipf_of(word) < preset.name_zipf:
         return None
-    if any(f"{word[:i]} {word[i:]}" in lex.bigrams for i in range(3, len(word) - 2)):
-        return None  # `gameplay`, `matchday`: two words often written together, not a name (`beckham`)
-    form = word[:1].upper() + word[1:]
+    if _compound(word, lex):
+        return None
+    return _name_form(word), 0.75, "not a dictionary word but a word in use: a name"
+
+
+def name_beside_name(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
+    """A word no dictionary knows, with no spelling fix, next to a name (`Benjamin bratt`): its other part."""
+    info = lex.case.get(word)
+    if (info is not None and (info.scowl != "-" or info.cap_ratio < 0.5)) or not 2 <= len(word) <= _LONGEST:
+        return None
+    if not word.isalpha() or _compound(word, lex):
+        return None
+    # One letter from a frequent word (`sald`, `fror`, `thire`), it is likelier a typo we cannot settle.
+    if any(lex.zipf_of(c) >= _TYPO_OF_ZIPF and c in lex.plain for c in _edits1(word)):
+        return None
+    return _name_form(word), 0.8, "not a dictionary word, and next to a name: part of the name"
+
+
+def _compound(word: str, lex: Lexicon) -> bool:
+    """`gameplay`, `frontman`: two words often written together, not a name (`beckham`)."""
+    return any(f"{word[:i]} {word[i:]}" in lex.bigrams for i in range(3, len(word) - 2))
+
+
+def _name_form(word: str) -> str:
     if word.startswith("mc") and len(word) > 3:
-        form = "Mc" + word[2].upper() + word[3:]
-    return form, 0.75, "not a dictionary word but a word in use: a name"
+        return "Mc" + word[2].upper() + word[3:]
+    return word[:1].upper() + word[1:]
 
 
 def _edits1(word: str) -> set[str]:
@@ -309,25 +367,79 @@ def word_edits(
     decided: dict[int, tuple[str, EditRule, float, str]] = {}  # start of word part -> new form
     _phrase_edits(tokens, ev, lex, decided)
     words = [t.text.lower() for t in tokens]
+    named = [_names_something(t, lex) for t in tokens]
     by_token: dict[int, list[Edit]] = {}
+    counted: dict[int, Token] = {}  # edited tokens as the evidence last counted them
+    looked_at: dict[int, str] = {}
     pending: Sequence[int] = range(len(tokens))
     for _ in range(_MAX_ROUNDS):
         changed = []
         for k in pending:
-            found = _token_edits(text, tokens, k, words, decided, ev, lex, preset, field)
+            found = _token_edits(text, tokens, k, words, named, decided, ev, lex, preset, field)
             if found:
                 by_token[k] = found
             else:
                 by_token.pop(k, None)
             form = _as_edited(tokens[k], found)
-            if form != words[k]:
+            name = _names_something(tokens[k], lex) or any(
+                e.start == tokens[k].start and e.rule == "case.proper_noun" for e in found
+            )
+            if form != words[k] or name != named[k]:
                 words[k] = form
+                named[k] = name
                 changed.append(k)
         pending = sorted({n for k in changed for n in (k - 1, k + 1) if 0 <= n < len(tokens)})
         if not pending:
+            pending = _completed_names(tokens, by_token, ev, lex, decided, looked_at)
+        if not pending:
+            pending = _recount(tokens, counted, by_token, ev)
+        if not pending:
             break
-    edits = [e for k in sorted(by_token) for e in by_token[k]]
-    return edits + _completed_names(tokens, edits, ev, lex, field)
+    return [e for k in sorted(by_token) for e in by_token[k]]
+
+
+def _recount(
+    tokens: list[Token], counted: dict[int, Token], by_token: dict[int, list[Edit]], ev: Evidence
+) -> list[int]:
+    """Count the article's case forms again as our capitals leave them; the tokens whose counts moved.
+
+    A second run would read our capitals as the article's own evidence (`Labour` once more, `labour`
+    once less), so the words they change are decided again here. `counted` holds each edited token as
+    last counted."""
+    changed = _proper_forms(by_token)
+    moved: set[str] = set()
+    for k in by_token.keys() | counted.keys():
+        now = _with_form(tokens[k], changed)
+        before = counted.get(k, tokens[k])
+        if now != before:
+            moved.update(_count(before, ev.forms, ev.lower, -1), _count(now, ev.forms, ev.lower))
+            counted[k] = now
+    if not moved:
+        return []
+    return [k for k, t in enumerate(tokens) if any(part.lower() in moved for part in t.base.split("-"))]
+
+
+def _proper_forms(by_token: dict[int, list[Edit]]) -> dict[int, str]:
+    """The new form of every word part a proper-noun edit changes, by its start."""
+    return {e.start: e.after for edits in by_token.values() for e in edits if e.rule == "case.proper_noun"}
+
+
+def _names_something(tok: Token, lex: Lexicon) -> bool:
+    """A capital that marks a name: mid-sentence, or on a word that is not a plain dictionary word."""
+    if tok.odd or not tok.text[:1].isupper():
+        return False
+    return tok.mid_sentence or (tok.base.lower() not in lex.plain and tok.base.lower() not in lex.function_words)
+
+
+def _name_word(tok: Token, named: bool, lex: Lexicon) -> bool:
+    """A neighbour that makes a word part of a name: not a nationality (`Russian president`), an acronym
+    (`digital TV`) or a possessive (`London's hotel`)."""
+    return (
+        named
+        and tok.base == tok.text
+        and not (tok.text.isupper() and len(tok.text) > 1)
+        and tok.text.lower() not in lex.adjectives
+    )
 
 
 def _as_edited(tok: Token, edits: list[Edit]) -> str:
@@ -344,6 +456,7 @@ def _token_edits(
     tokens: list[Token],
     k: int,
     words: list[str],
+    named: list[bool],
     decided: dict[int, tuple[str, EditRule, float, str]],
     ev: Evidence,
     lex: Lexicon,
@@ -352,8 +465,11 @@ def _token_edits(
 ) -> list[Edit]:
     """The edits of token `k` (one per changed part of a hyphenated word), in text order."""
     tok = tokens[k]
-    # Dictionary words the corpus writes in lower case need no decision: skip them fast.
-    if tok.odd or (tok.text in lex.plain and not tok.sentence_start and tok.start not in decided):
+    # Dictionary words the corpus writes in lower case need no decision, unless the article capitalises
+    # them somewhere: skip them fast.
+    if tok.odd or (
+        tok.text in lex.plain and not tok.sentence_start and tok.start not in decided and tok.text not in ev.forms
+    ):
         return []
     edits: list[Edit] = []
     parts = tok.base.split("-")
@@ -368,7 +484,7 @@ def _token_edits(
         if start in decided:
             new, rule, confidence, why = decided[start]
         elif part.islower() and not tok.in_quote and not capital_before:
-            found = _decide_word(text, tokens, k, words, part, len(parts) > 1, ev, lex, preset)
+            found = _decide_word(text, tokens, k, words, named, part, len(parts) > 1, ev, lex, preset)
             if found is not None:
                 new, rule, confidence, why = found
         capital_before = capital_before or part[:1].isupper()
@@ -394,63 +510,33 @@ def _token_edits(
     return edits
 
 
-def _completed_names(tokens: list[Token], edits: list[Edit], ev: Evidence, lex: Lexicon, field: Field_) -> list[Edit]:
-    """Names our own capitals complete (`paris Club` → `Paris Club`), applied to their other mentions.
-
-    Without this second look a second run would find them: the stage would not be idempotent."""
-    extra: list[Edit] = []
+def _completed_names(
+    tokens: list[Token],
+    by_token: dict[int, list[Edit]],
+    ev: Evidence,
+    lex: Lexicon,
+    decided: dict[int, tuple[str, EditRule, float, str]],
+    looked_at: dict[int, str],
+) -> list[int]:
+    """Names our own capitals complete (`paris Club` → `Paris Club`), to apply to their other mentions:
+    added to `decided`; returns the tokens to decide again. Otherwise a second run would find them.
+    `looked_at` holds the capitals of the last look, so an unchanged set is not looked at twice."""
+    changed = _proper_forms(by_token)
+    if changed == looked_at:
+        return []
+    looked_at.clear()
+    looked_at.update(changed)
     starts = [t.start for t in tokens]
-    for _ in range(3):
-        changed = {e.start: e.after for e in [*edits, *extra] if e.rule == "case.proper_noun"}
-        if not _joins_a_run(tokens, starts, changed):
-            break
-        updated = [_with_form(t, changed) for t in tokens]
-        phrases = collect_phrases(updated)
-        if phrases == ev.phrases:
-            break
-        ev.phrases = phrases
-        decided: dict[int, tuple[str, EditRule, float, str]] = {}
-        _phrase_edits(updated, ev, lex, decided, sources=("this article",))
-        done = {e.start for e in [*edits, *extra]}
-        new = []
-        for start, (form, rule, confidence, why) in sorted(decided.items()):
-            if start in done:
-                continue
-            tok = tokens[bisect_right(starts, start) - 1]  # the token this word part belongs to
-            offset = start - tok.start
-            before = tok.text[offset : offset + len(form)]
-            new.append(
-                Edit(
-                    start=start,
-                    end=start + len(before),
-                    before=before,
-                    after=form,
-                    rule=rule,
-                    confidence=confidence,
-                    explanation=why,
-                    field=field,
-                )
-            )
-        if not new:
-            break
-        extra += new
-    return extra
-
-
-def _joins_a_run(tokens: list[Token], starts: list[int], changed: dict[int, str]) -> bool:
-    """Does a word we capitalised mid-sentence touch another capitalised word (a new multi-word name)?"""
-    for start in changed:
-        k = bisect_right(starts, start) - 1
-        tok = tokens[k]
-        if not tok.mid_sentence or tok.start != start:
-            continue
-        for n in (k - 1, k + 1):
-            if 0 <= n < len(tokens):
-                other = tokens[n]
-                joined = next_to(other, tok) if n < k else next_to(tok, other)
-                if joined and other.mid_sentence and (other.text[:1].isupper() or other.start in changed):
-                    return True
-    return False
+    # Recounted even when no new run forms: our capitals also count as the article writing a name so.
+    updated = list(tokens)
+    for k in by_token:
+        updated[k] = _with_form(tokens[k], changed)
+    ev.phrases = collect_phrases(updated)
+    found: dict[int, tuple[str, EditRule, float, str]] = {}
+    _phrase_edits(updated, ev, lex, found, sources=("this article",))
+    new = {start: v for start, v in found.items() if start not in decided}
+    decided.update(new)
+    return sorted({bisect_right(starts, start) - 1 for start in new})
 
 
 def _with_form(tok: Token, changed: dict[int, str]) -> Token:
@@ -472,6 +558,7 @@ def _decide_word(
     tokens: list[Token],
     k: int,
     words: list[str],
+    named: list[bool],
     part: str,
     compound: bool,
     ev: Evidence,
@@ -491,13 +578,17 @@ def _decide_word(
     spelled = known_misspelling(part, lex) if part not in ev.titles and not elision else None
     if spelled is not None:
         return spelled[0], "spelling", spelled[1], spelled[2]
-    ctx = Context()
+    beside_name = (k > 0 and _name_word(tokens[k - 1], named[k - 1], lex) and next_to(tokens[k - 1], tok)) or (
+        k < last and _name_word(tokens[k + 1], named[k + 1], lex) and next_to(tok, tokens[k + 1])
+    )
+    ctx = Context(beside_name=beside_name)
     if part in lex.contextual:
         nxt = tokens[k + 1] if k < last and next_to(tok, tokens[k + 1]) else None
         ctx = Context(
             number_before=bool(_NUMBER_BEFORE.search(text, max(0, tok.start - 4), tok.start)),
             number_after=bool(_NUMBER_AFTER.match(text, tok.end)),
             name_after=nxt is not None and (nxt.text[:1].isupper() or nxt.base.lower() not in lex.plain),
+            beside_name=beside_name,
         )
     found = decide_case(part, ev, lex, preset, ctx)
     if found is not None:
@@ -520,6 +611,10 @@ def _decide_word(
     result = decide_spelling(part, lex, preset, before=before, after=after)
     if result is not None:
         return result[0], "spelling", result[1], result[2]
+    if ctx.beside_name:
+        result = name_beside_name(part, lex)
+        if result is not None:
+            return result[0], "case.proper_noun", result[1], result[2]
     return None
 
 
