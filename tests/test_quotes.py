@@ -245,3 +245,8 @@ def test_short_name_prefers_the_full_name_it_ends(nlp: Language) -> None:
     ]
     mention = Resolver(doc).mention_at(doc[8])
     assert mention is not None and mention.name == "Barack Obama"
+
+
+def test_participle_after_a_scare_quote_is_no_cue(nlp: Language) -> None:
+    doc = nlp("Its “reforms,” boosting growth across the region, took hold.")
+    assert not [q for q in extract_quotes(doc) if q.kind != "indirect" and q.speaker == "growth"]

@@ -583,6 +583,8 @@ def _verb_after(ctx: _Context, qspan: SpacySpan) -> _Attribution | None:
         if token.is_punct or ctx.inside[token.i]:
             return None
         if token.pos_ == "VERB":
+            if token.tag_ not in {"VBD", "VBZ", "VBP"}:
+                return None  # a participle qualifies the quoted words: `the “reforms,” boosting growth`
             # The parser takes an inverted subject for an object: `smiles one broker`.
             inverted = next((c for c in token.rights if c.dep_ in {"dobj", "nsubj"} and c.i <= token.i + 4), None)
             subject = _child_subject(token) or inverted
