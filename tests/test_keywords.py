@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from newsdesk.article import Article, Entity, Keyword, Span
 from newsdesk.entities import STAGES as ENTITY_STAGES
 from newsdesk.ingest.text import parse_text
-from newsdesk.keywords import extract_keywords, format_trailer
+from newsdesk.keywords import Preset, extract_keywords, format_trailer
 from newsdesk.nlp import load_model, make_span
 from newsdesk.pipeline import Pipeline
 
@@ -206,9 +206,10 @@ def test_keyphrase_preset_with_entities_stage(seed_text: str) -> None:
     assert len({k.text for k in keywords}) == 17
 
 
+@pytest.mark.parametrize("preset", ["keyphrase", "index"])
 @pytest.mark.parametrize("text", ["", "Hello", "word " * 3000, "“Unbalanced quotes, said the spokesman", "12 34 56"])
-def test_keyphrase_preset_odd_input(nlp: Language, text: str) -> None:
-    keyphrases = extract_keywords(_parse(nlp, text), top_n=10, preset="keyphrase")
+def test_lower_case_presets_odd_input(nlp: Language, text: str, preset: Preset) -> None:
+    keyphrases = extract_keywords(_parse(nlp, text), top_n=10, preset=preset)
     assert len(keyphrases) <= 10 and all(k.text.strip() for k in keyphrases)
 
 
@@ -219,3 +220,37 @@ def test_keyphrase_preset_option_checked(nlp: Language) -> None:
     other = load_model()
     with pytest.raises(ValueError):
         other.add_pipe("newsdesk_keywords", config={"preset": "tags"})
+
+
+# --- the index preset -------------------------------------------------------------------------------
+
+INDEX_TEXT = (
+    "Facebook fired manager Michael Brown on Friday. Brown bought shares of the company on the private market, "
+    "the company said. Brown said he did nothing wrong. Shares of Facebook rose after the news. Investors said "
+    "Brown's purchase broke the company's policy on shares."
+)
+
+
+def test_index_preset_words_of_every_class_and_names_as_written(nlp: Language) -> None:
+    doc = _parse(nlp, INDEX_TEXT, headline="Facebook fires manager")
+    keywords = extract_keywords(doc, top_n=10, preset="index")
+    texts = [k.text for k in keywords]
+    assert texts and all(t == t.lower() for t in texts)
+    assert "brown" in texts and "michael brown" not in texts  # the name as the story writes it, once
+    assert next(k for k in keywords if k.text == "brown").kind == "person"
+    assert "michael" not in texts  # only ever seen inside the kept name
+    assert "said" not in texts and "say" not in texts  # a reporting verb attributes, it is no topic
+    assert "rose" in texts  # a verb: readers mark what happened, not only things
+    assert "private" in texts and "private market" in texts  # a word and a phrase holding it: both index terms
+    assert len(set(texts)) == len(texts)
+
+
+def test_index_preset_with_entities_stage(seed_text: str) -> None:
+    article = parse_text(seed_text)
+    pipeline = Pipeline(
+        stages=[*ENTITY_STAGES, "newsdesk_keywords"], config={"newsdesk_keywords": {"preset": "index", "top_n": 10}}
+    )
+    texts = [k.text for k in pipeline.analyze(article).keywords]
+    assert len(texts) == 10 == len(set(texts))
+    assert "putin" in texts  # the seed writes `Putin` after one `Vladimir Putin`
+    assert "said" not in texts

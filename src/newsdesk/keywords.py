@@ -43,8 +43,8 @@ Porter's suffixes in `data/keywords/suffixes.txt`), when one topic is the other'
 (`parade`/`military parade`), or when all its mentions lie inside a kept one's. Scores are divided by
 the best one, so they lie in (0, 1] and `min_score` is a relative threshold.
 
-Presets (settings in `data/keywords/presets.toml`, one table each; both share the candidates above,
-the position weights, the informativeness and the redundancy removal):
+Presets (settings in `data/keywords/presets.toml`, one table each; all share the candidates above,
+the position weights and the informativeness):
   - `trailer` (default): as above, the product's tag trailer.
   - `keyphrase`: lower-level keyphrases as the keyphrase literature defines and scores them (Hasan &
     Ng 2014): lower-case noun phrases and names, at most 5 words and no punctuation. A phrase scores
@@ -61,7 +61,24 @@ the position weights, the informativeness and the redundancy removal):
     text and whole-sum informativeness (500N 11.6, DUC 21.5), then the word-sum scoring kept here
     (500N 9.7, DUC 28.0). No weight was grid-searched. The two datasets disagree on granularity (70%
     of 500N's crowd-sourced gold phrases are single words, most of DUC's are two-word phrases): word
-    sums suit DUC and hurt 500N, where the trailer preset does better.
+    sums suit DUC and hurt 500N.
+  - `index`: index terms as readers mark them when asked for a story's key words (the crowd-sourced
+    keyphrases of 500N-KPCrowd, Marujo et al. LREC 2012: about 49 a story, most of them single words
+    of every class, `rose`, `fired`, `private`, and names in the form the story uses). Candidates are
+    the content words (nouns, proper nouns, adjectives, verbs; not reporting verbs like `said`, the
+    cue verbs of `data/quotes/cues.tsv`: they attribute, they are not what the story is about), the
+    words inside names (`Dow` in `Dow Jones Industrial Average`), the names as the story writes them
+    most often (`Brown` after one `Michael Brown`; news style names a person in full once) and the
+    noun phrases, each scored as a unit as above, F · I: TF-IDF with wordfreq's background corpus as
+    the IDF (a corpus-free proxy, as in the trailer), with PositionRank's lead weighting. Names are
+    words like any other here (no bonus, the same cap on I), the headline weighs as a lead sentence
+    (a mention there counts 2, like one in sentence 0), and no C-value discount or one-per-topic
+    removal: a word and a phrase holding it are both index terms; only forms of the same words collapse.
+    What was tried: eight variants, in order, each measured once on the public 500N-KPCrowd and
+    DUC-2001 documents (the list and figures are in benchmarks/results/keywords.md); three that did
+    not help were dropped (headline words missing from the body as candidates, the trailer's name
+    bonus, PositionRank's inverse positions without the frequency term). No weight was fitted: the lead
+    weight, the caps and the phrase share are the trailer's.
 
 Cost: linear in the text, one wordfreq lookup per distinct word (cached); no model beyond the pipeline's.
 """
@@ -85,6 +102,7 @@ from wordfreq import zipf_frequency
 
 from newsdesk.article import VALUE_LABELS, Entity, Keyword, KeywordKind
 from newsdesk.nlp import doc_text, register_extensions
+from newsdesk.quotes import cue_table
 from newsdesk.tables import word_set
 
 KIND_OF_LABEL: dict[str, KeywordKind] = {
@@ -103,7 +121,7 @@ WORD_INFORMATIVENESS_CAP = 5.0
 #: Longest topic phrase, in words.
 MAX_PHRASE_WORDS = 4
 
-Preset = Literal["trailer", "keyphrase"]
+Preset = Literal["trailer", "keyphrase", "index"]
 PRESETS: tuple[str, ...] = get_args(Preset)
 
 
@@ -118,6 +136,12 @@ class _Settings:
     lower_case: bool
     word_sum: bool
     max_words: int  # 0: any length
+    word_classes: frozenset[str]  # parts of speech of single-word candidates
+    words_in_names: bool  # a word inside a name is a candidate of its own too
+    nested_discount: bool  # C-value: a topic nested in longer ones loses their frequency
+    name_cap: float  # most informativeness one word of a name adds
+    names_as_written: bool  # a name's keyword is its commonest written form, not its canonical name
+    one_per_topic: bool  # drop a phrase's sub-phrases and words, not only other forms of the same words
 
 
 _QUOTES = " \"'“”‘’"
@@ -161,8 +185,12 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, prese
     sentence_of = _sentence_index(doc)
     entities = doc._.entities
     candidates = _entity_candidates(doc, entities) if entities is not None else _fallback_entity_candidates(doc)
+    if settings.names_as_written:
+        _write_names_as_written(doc, candidates)
     entity_tokens = {i for c in candidates for i in c.tokens}
-    topics = _topic_candidates(doc, entity_tokens)
+    topics = _topic_candidates(doc, entity_tokens, settings)
+    if settings.words_in_names:
+        topics = _merge_words_into_names(candidates, topics)
     # A name only ever seen modifying a thing ("the Druzhba pipeline") is that thing's keyword.
     in_phrases = {i for t in topics if len(t.words) > 1 for i in t.tokens}
     candidates = [c for c in candidates if not (c.named and c.tokens <= in_phrases)] + topics
@@ -172,11 +200,11 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, prese
         c.score = _score(c, sentence_of, headline, settings)
     if settings.word_sum:
         _score_by_words(doc, candidates, sentence_of, headline, settings)
-    else:
+    elif settings.nested_discount:
         _discount_nested(candidates)
     if settings.max_words:
         candidates = [c for c in candidates if _is_plain_phrase(c.text, settings.max_words)]
-    keywords = _select(candidates, top_n=top_n, min_score=min_score)
+    keywords = _select(candidates, top_n=top_n, min_score=min_score, one_per_topic=settings.one_per_topic)
     if settings.lower_case:
         return [k.model_copy(update={"text": k.text.lower()}) for k in keywords]
     return keywords
@@ -311,7 +339,7 @@ def _fallback_entity_candidates(doc: Doc) -> list[_Candidate]:
     return list(candidates.values())
 
 
-def _topic_candidates(doc: Doc, entity_tokens: set[int]) -> list[_Candidate]:
+def _topic_candidates(doc: Doc, entity_tokens: set[int], settings: _Settings) -> list[_Candidate]:
     """Common-noun lemmas, proper nouns outside entities, and adjective/noun runs ending noun chunks."""
     found: dict[tuple[str, ...], _Candidate] = {}
     forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
@@ -329,7 +357,11 @@ def _topic_candidates(doc: Doc, entity_tokens: set[int]) -> list[_Candidate]:
     # A word used as a title of a name here ("President" Putin, "leader" Kim) names a role, not a topic.
     roles = {t.lemma_.lower() for t in doc if t.i not in entity_tokens and _is_title_of_name(t, entity_tokens)}
     for token in doc:
-        if _is_topic_word(token) and token.i not in entity_tokens and token.lemma_.lower() not in roles:
+        if (
+            _is_topic_word(token, settings.word_classes)
+            and (settings.words_in_names or token.i not in entity_tokens)
+            and token.lemma_.lower() not in roles
+        ):
             add((token.lemma_.lower(),), token.i, token.i + 1)
     chunks = doc.noun_chunks if doc.has_annotation("DEP") else ()  # no parser: single words only
     for chunk in chunks:
@@ -352,13 +384,39 @@ def _topic_candidates(doc: Doc, entity_tokens: set[int]) -> list[_Candidate]:
             add(words, first, end)
     # A common noun inside a name still speaks of its topic ("War" in "World War II"): it counts as a
     # mention of the word, though not as a place where the word is the keyword.
-    for i in entity_tokens:
+    for i in () if settings.words_in_names else entity_tokens:
         c = found.get((doc[i].lemma_.lower(),))
         if c is not None and doc[i].pos_ in ("NOUN", "PROPN"):
             c.heads.append(i)
     for key, c in found.items():
         c.text = _topic_text(forms[key].most_common(1)[0][0])
     return list(found.values())
+
+
+def _merge_words_into_names(names: Sequence[_Candidate], topics: list[_Candidate]) -> list[_Candidate]:
+    """A word that is also a name written alone (`Brown`, `Facebook`) is that name: one candidate, with the
+    name's kind and id and the mentions of both. Returns the other topics."""
+    by_words: dict[tuple[str, ...], _Candidate] = {c.words: c for c in names if c.named and len(c.words) == 1}
+    rest = []
+    for t in topics:
+        name = by_words.get(t.words) or by_words.get((t.text.lower(),))
+        if name is None:
+            rest.append(t)
+            continue
+        name.tokens |= t.tokens
+        name.heads = sorted({*name.heads, *t.heads})
+        name.surfaces |= t.surfaces
+    return rest
+
+
+def _write_names_as_written(doc: Doc, candidates: Iterable[_Candidate]) -> None:
+    """Each name as the article writes it most often (`Brown` after one `Michael Brown`), longest on ties."""
+    written = {span.root.i: _bare_name(span.text) for span in doc.ents}
+    for c in candidates:
+        forms = Counter(written[i] for i in c.heads if i in written)
+        if forms:
+            c.text = max(forms, key=lambda f: (forms[f], len(f)))
+            c.words = tuple(c.text.lower().split())
 
 
 def _add_mentions(doc: Doc, c: _Candidate, offsets: Iterable[tuple[int, int]]) -> None:
@@ -378,15 +436,16 @@ def _is_nominal(doc: Doc, offsets: Iterable[tuple[int, int]]) -> bool:
     return any(span is not None and len(span) and span.root.pos_ in ("NOUN", "PROPN") for span in spans)
 
 
-def _is_topic_word(t: Token) -> bool:
+def _is_topic_word(t: Token, word_classes: frozenset[str]) -> bool:
     return (
-        t.pos_ in ("NOUN", "PROPN")
+        t.pos_ in word_classes
         and not t.is_stop
         and len(t.text) > 2
         and t.text.replace("-", "").isalpha()  # not "Mr.", "9/11"
         and not (t.dep_ == "amod" and t.lower_.endswith(("ing", "ed")))  # "a strengthening partnership"
         and not t.like_num
         and t.ent_type_ not in VALUE_LABELS
+        and not (t.pos_ == "VERB" and t.lemma_.lower() in cue_table())  # `said` attributes, it is no topic
     )
 
 
@@ -420,7 +479,7 @@ def _score(c: _Candidate, sentence_of: Sequence[int], headline: set[str], settin
         c.frequency += settings.headline_weight
     share = settings.phrase_word_weight
     if c.named:
-        return c.frequency * (settings.name_bonus + _informativeness(c.words, cap=ZIPF_CEILING, share=share))
+        return c.frequency * (settings.name_bonus + _informativeness(c.words, cap=settings.name_cap, share=share))
     return c.frequency * _informativeness(c.words, cap=WORD_INFORMATIVENESS_CAP, share=share)
 
 
@@ -475,7 +534,7 @@ def _is_plain_phrase(text: str, max_words: int) -> bool:
     return 0 < len(words) <= max_words and all(_WORD.fullmatch(w) for w in words)
 
 
-def _select(candidates: list[_Candidate], *, top_n: int, min_score: float) -> list[Keyword]:
+def _select(candidates: list[_Candidate], *, top_n: int, min_score: float, one_per_topic: bool) -> list[Keyword]:
     ranked = sorted((c for c in candidates if c.score > 0 and c.text), key=lambda c: (-c.score, c.text))
     if not ranked:
         return []
@@ -485,20 +544,22 @@ def _select(candidates: list[_Candidate], *, top_n: int, min_score: float) -> li
     for c in ranked:
         if len(kept) >= top_n or c.score / best < min_score:
             break
-        stem = tuple(_light_stem(w) for w in c.words)
-        if stem in stems or any(_redundant(c, k) for k in kept):
+        # The lemma and the written form may stem apart (`Yeading` read as a verb, lemma `yead`): check both.
+        forms = {tuple(_light_stem(w) for w in c.words), tuple(_light_stem(w) for w in c.text.lower().split())}
+        if forms & stems or any(_redundant(c, k, one_per_topic=one_per_topic) for k in kept):
             continue
         kept.append(c)
-        stems.add(stem)
+        stems |= forms
     return [Keyword(text=c.text, score=round(c.score / best, 4), kind=c.kind, entity_id=c.entity_id) for c in kept]
 
 
-def _redundant(c: _Candidate, kept: _Candidate) -> bool:
-    """Same topic as a kept keyword: one is a head-final sub-phrase of the other, or all its mentions
-    lie inside the other's (`Druzhba` inside `Druzhba pipeline`)."""
+def _redundant(c: _Candidate, kept: _Candidate, *, one_per_topic: bool) -> bool:
+    """The same thing as a kept keyword: all its mentions lie inside the kept one's (`Druzhba` inside
+    `Druzhba pipeline`); with `one_per_topic`, also the same topic: one topic is a head-final sub-phrase
+    of the other (`parade`/`military parade`)."""
     if c.named != kept.named:
         return c.tokens <= kept.tokens
-    if c.named:
+    if c.named or not one_per_topic:
         return False
     short, long = (c, kept) if len(c.words) <= len(kept.words) else (kept, c)
     return long.words[-len(short.words) :] == short.words
@@ -590,7 +651,7 @@ def _topic_text(text: str) -> str:
 def _presets() -> dict[str, _Settings]:
     path = resources.files("newsdesk") / "data" / "keywords" / "presets.toml"
     table = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {name: _Settings(**values) for name, values in table.items()}
+    return {name: _Settings(**{**row, "word_classes": frozenset(row["word_classes"])}) for name, row in table.items()}
 
 
 def _settings(preset: str) -> _Settings:
