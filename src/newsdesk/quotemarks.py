@@ -24,6 +24,18 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-:/") and not after.isspace()
 
 
+def _runs_on(text: str, start: int, i: int) -> bool:
+    """Inside the quote opened at `start`, the mark at `i` opens the next one: an opening mark (curly, or
+    straight after white space and before a word) right after a finished sentence."""
+    ch = text[i]
+    if not (ch in OPENING or (ch == STRAIGHT and text[i - 1].isspace() and _is_opening_straight(text, i))):
+        return False
+    j = i - 1
+    while j > start and text[j] in " \t":
+        j -= 1
+    return j > start and text[j] in ".?!"
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quoted material (marks excluded), in order. Never raises.
 
@@ -53,7 +65,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     start = None
                 i = j
                 continue
-        if start is not None and (ch in CLOSING or ch == STRAIGHT or (low and ch == "“")):
+        if start is not None and not (low and ch == "“") and _runs_on(text, start, i):
+            # News copy whose paragraphs were run together: a quote continued in the next paragraph opens
+            # again without having closed ("…final. "The only…"), so the mark ends one quote and opens the next.
+            spans.append((start, i))
+            start = i + 1
+            low = ch == LOW_OPENING
+        elif start is not None and (ch in CLOSING or ch == STRAIGHT or (low and ch == "“")):
             if i > start:
                 spans.append((start, i))
             start = None
