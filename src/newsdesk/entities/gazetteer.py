@@ -125,7 +125,7 @@ class Gazetteer:
         ents = _extend_names(doc, keys, ents)
         ents = {span: label for span, label in (self._trim(doc, s, e, label) for (s, e), label in ents.items()) if span}
         ents = mark_people(doc, keys, ents, self._national)
-        ents, teams = mark_teams(doc, keys, ents, self._national)
+        ents, teams = mark_teams(doc, keys, ents, self._national, self._place)
         ents, places = self._datelines(doc, keys, ents)
         if self.propagate:
             ents = self._propagate(doc, keys, ents, named)
@@ -195,6 +195,10 @@ class Gazetteer:
     def _capitalised_word(self, doc: Doc, start: int, end: int, key: str) -> bool:
         """An English word capitalised only because it opens a sentence (`Attendance`, `Men`), not a KB name."""
         return _sentence_case_word(doc[start:end], key) and key not in self.aliases
+
+    def _place(self, key: str) -> bool:
+        hit = self.aliases.get(key)
+        return hit is not None and hit[0] in ("GPE", "LOC")
 
     def _national(self, key: str) -> str | None:
         """The KB label of a country, a nationality or a region (a national side is named by it), else None."""
@@ -371,10 +375,11 @@ def _span_key(keys: list[str], start: int, end: int) -> str:
 
 def _shouted(doc: Doc) -> list[bool]:
     """For each token, whether its line is written in capitals (a wire headline, a standings table)."""
+    # 0.6, not all: casing noise lower-cases a word or two of a headline.
     out = [False] * len(doc)
     for start, end in lines(doc):
         letters = [t for t in doc[start:end] if t.is_alpha]
-        if letters and sum(t.is_upper for t in letters) > 0.8 * len(letters):
+        if letters and sum(t.is_upper for t in letters) > 0.6 * len(letters):
             out[start:end] = [True] * (end - start)
     return out
 

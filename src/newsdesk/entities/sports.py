@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from newsdesk.article import NAME_LABELS
 from newsdesk.copyedit.lexicon import load_lexicon
+from newsdesk.tables import word_set
 
 #: A score: goals, points, runs, wins, or a cricket total (`108-3`). Not a year, a time or a decimal.
 SCORE = re.compile(r"[0-9]{1,3}(?:-[0-9]{1,3})?")
@@ -155,10 +157,18 @@ def _fixture_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def mark_teams(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str], str | None]) -> tuple[Ents, set[str]]:
+def mark_teams(
+    doc: Doc,
+    keys: list[str],
+    ents: Ents,
+    national: Callable[[str], str | None],
+    place: Callable[[str], bool],
+) -> tuple[Ents, set[str]]:
     """Tag the teams of results, standings and fixtures lines as ORG; returns the entities and the teams' keys.
 
-    `national(key)`: the KB label of a country, nationality or region (a national side keeps it), else None.
+    Teams the parse makes a side of a match (`Leicestershire beat Somerset`) are returned too, for
+    `team_consistency`. `national(key)`: the KB label of a country, nationality or region (a national side
+    keeps it), else None; `place(key)`: does the KB know the name as a place?
     """
     rows = []
     for start, end in lines(doc):
@@ -180,7 +190,7 @@ def mark_teams(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str], 
     # that is no word, or in a story whose rows show two such clubs: a page of results.
     named = [any(not _words_only(keys, s, e) for s, e in row) for row in rows]
     out = dict(ents)
-    teams: set[str] = set()
+    teams = _match_sides(doc, keys, ents, persons, national, place)
     for row, row_named in zip(rows, named, strict=True):
         if not row_named and sum(named) < 2:
             continue
@@ -191,6 +201,47 @@ def mark_teams(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str], 
             out[(s, e)] = "ORG"
             teams.add(" ".join(k for k in keys[s:e] if k))
     return out, teams
+
+
+def _match_sides(
+    doc: Doc,
+    keys: list[str],
+    ents: Ents,
+    persons: set[str],
+    national: Callable[[str], str | None],
+    place: Callable[[str], bool],
+) -> set[str]:
+    """Places the parse makes a side of a match (`Leicestershire beat Somerset`, `lost to Rotor`): teams."""
+    teams = set()
+    for (s, e), label in ents.items():
+        key = " ".join(k for k in keys[s:e] if k)
+        if label not in RELABEL or national(key) or key in persons:
+            continue
+        # The model calls a county a person now and then (`Surrey`): a place the KB knows is no person.
+        if label == "PERSON" and (e - s > 1 or not place(key)):
+            continue
+        head = doc[e - 1]
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head  # `Essex and Kent drew`: the first of the pair holds the role
+        verb = head.head.head if head.dep_ == "pobj" else head.head
+        if head.dep_ in ("nsubj", "dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_ in team_verbs():
+            teams.add(key)
+    # The names coordinated with a team are teams too (`title rivals Essex , Derbyshire and Surrey`).
+    owner = owners(len(doc), ents)
+    for (s, e), label in ents.items():
+        key = " ".join(k for k in keys[s:e] if k)
+        if key in teams or label not in RELABEL or national(key) or key in persons or (label == "PERSON" and e - s > 1):
+            continue
+        head = doc[e - 1]
+        other = owner[head.head.i] if head.dep_ == "conj" else None
+        if other is not None and " ".join(k for k in keys[other[0] : other[1]] if k) in teams:
+            teams.add(key)
+    return teams
+
+
+@cache
+def team_verbs() -> frozenset[str]:
+    return word_set("entities/team_verbs.txt")
 
 
 def mark_people(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str], str | None]) -> Ents:
