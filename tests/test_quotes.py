@@ -80,7 +80,7 @@ def test_quote_spans_reopened_in_run_together_paragraphs() -> None:
     # The same continuation with the paragraph break lost: the reopening mark starts a new quote.
     text = 'He said: "First part. "Second part," he added. “Third.” “Fourth'
     spans = [text[s:e] for s, e in quote_spans(text)]
-    assert spans == ["First part.", "Second part,", "Third.", "Fourth"]
+    assert spans == ["First part.", "Second part", "Third.", "Fourth"]
 
 
 @pytest.mark.parametrize(
