@@ -147,6 +147,28 @@ def test_article_evidence_capitalises_other_mentions() -> None:
     assert fix(text) == "Talks with Zorbaxian officials went well. Later the Zorbaxian envoy left."
 
 
+def test_a_word_the_article_capitalises_is_a_name_beside_a_name() -> None:
+    text = "Mr Brown spoke first. Later Gordon brown left."
+    assert fix(text) == "Mr Brown spoke first. Later Gordon Brown left."
+    # A nationality is an adjective, not part of the name: `Russian athletics` stays as written.
+    text = "The Athletics Federation met. Russian athletics officials said no."
+    assert fix(text) == text
+
+
+def test_a_word_the_article_capitalises_throughout() -> None:
+    text = "Voters backed Labour, and Labour gained seats as Labour hoped, so labour is happy."
+    assert fix(text) == "Voters backed Labour, and Labour gained seats as Labour hoped, so Labour is happy."
+    # ... unless a corpus rarely capitalises it (`Apart`, a title, is no evidence for `apart`).
+    text = "He read Apart and Apart again, and apart from that he slept."
+    assert fix(text) == text
+
+
+def test_an_unknown_word_beside_a_name_is_part_of_it() -> None:
+    assert fix("The film stars Benjamin bratt as a detective.") == "The film stars Benjamin Bratt as a detective."
+    # One letter from a frequent word it is likelier a typo than a name: left for a person to settle.
+    assert fix("Then Tony Blair thire is.") == "Then Tony Blair thire is."
+
+
 def test_common_words_are_left_alone() -> None:
     text = "The war in the north hit energy supplies, and the president may resign."
     assert fix(text) == text
