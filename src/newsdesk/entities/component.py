@@ -27,8 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.article import NAME_LABELS, Article, Entity, EntityLabel, Span
-from newsdesk.entities.gazetteer import Gazetteer, is_capitalised, safe_lower
-from newsdesk.entities.kb import content_words, newsdesk_id, normalize, resolve_kb
+from newsdesk.entities.gazetteer import Gazetteer, is_capitalised
+from newsdesk.entities.kb import content_words, newsdesk_id, normalize, resolve_kb, safe_lower
 from newsdesk.entities.link import Link, Linker
 from newsdesk.nlp import doc_text, make_span, register_extensions
 from newsdesk.tables import word_set

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.article import NAME_LABELS
-from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, resolve_kb, stop_words
+from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, resolve_kb, safe_lower, stop_words
 from newsdesk.entities.sports import (
     dateline_date,
     lines,
@@ -65,11 +65,6 @@ def is_capitalised(tokens: Iterable[Token]) -> bool:
     """Every word of the name starts with a capital (joiners aside), as names do in cased copy."""
     words = [t for t in tokens if t.is_alpha]
     return bool(words) and all(t.text[0].isupper() or t.lower_ in NAME_JOINERS for t in words)
-
-
-def safe_lower(key: str) -> bool:
-    """A lower-cased occurrence of this name can only be the name: it is no English word."""
-    return len(key) > 3 and key not in common_words() and key not in stop_words()
 
 
 class Gazetteer:
@@ -435,8 +430,8 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces, first = [], start
     for k in range(start + 1, end - 1):
         spaced = doc[k].is_punct and doc[k].whitespace_ and doc[k - 1].whitespace_
-        # A lower-case verb is no part of a name: `Romania beat Lithuania` is two.
-        verb = doc[k].pos_ in ("VERB", "AUX") and doc[k].is_lower
+        # A lower-case verb is no part of a name written with capitals: `Romania beat Lithuania` is two.
+        verb = doc[k].pos_ in ("VERB", "AUX") and doc[k].is_lower and doc[start].text[:1].isupper()
         if spaced or verb or (doc[k].is_space and "\n" in doc[k].text):
             pieces.append((first, k))
             first = k + 1

@@ -219,6 +219,11 @@ def stop_words() -> frozenset[str]:
     return word_set("copyedit/function_words.txt")
 
 
+def safe_lower(key: str) -> bool:
+    """A lower-cased occurrence of this name can only be the name: it is no English word."""
+    return len(key) > 3 and key not in common_words() and key not in stop_words()
+
+
 def content_words(text: str) -> Iterator[str]:
     stops = stop_words()
     for word in normalize(text).replace("'", " ").split():

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.article import NAME_LABELS
 from newsdesk.copyedit.lexicon import load_lexicon
+from newsdesk.entities.kb import safe_lower
 from newsdesk.tables import word_set
 
 #: A score: goals, points, runs, wins, or a cricket total (`108-3`). Not a year, a time or a decimal.
@@ -80,14 +81,17 @@ def _worded_date(token: Token) -> bool:
 
 
 def _table_line(doc: Doc, start: int, end: int) -> bool:
-    """Two scores or more, and (nearly) no lower-case words: a row of a table, not a sentence."""
+    """Two scores or more, and (nearly) no lower-case English words: a row of a table, not a sentence."""
     words = [t for t in doc[start:end] if t.is_alpha]
-    lower = sum(t.is_lower and t.lower_ not in JOINERS for t in words)
+    lower = sum(t.is_lower and t.lower_ not in JOINERS and not _name_word(t) for t in words)
     return sum(_score(t) for t in doc[start:end]) >= 2 and lower <= max(1, len(words) // 4)
 
 
 def _name_word(token: Token) -> bool:
-    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+    """A capitalised word, or a lower-cased one that is no English word (casing noise: `brentford 4 3 1`)."""
+    if token.text[:1].isupper():
+        return any(c.isalpha() for c in token.text)
+    return token.is_alpha and safe_lower(token.lower_)
 
 
 def run_before(doc: Doc, end: int, floor: int) -> int:
