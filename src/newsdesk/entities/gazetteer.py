@@ -39,7 +39,7 @@ from newsdesk.entities.sports import (
     run_before,
     team_consistency,
 )
-from newsdesk.tables import word_set
+from newsdesk.tables import data_rows, word_set
 
 #: Gazetteer labels: what a KB alias may add to a document on its own.
 GAZETTEER_LABELS = ("GPE", "LOC", "NORP", "ORG", "FAC")
@@ -84,6 +84,9 @@ class Gazetteer:
             # One-letter and pure-number aliases are noise, not names.
             if len(alias) > 1 and not alias.replace(" ", "").isdigit():
                 self.aliases.setdefault(alias, (label, strong))
+        # Groups no country data names (`Kurds`, `Muslims`, `English`): as sure as a demonym.
+        for name, label in groups():
+            self.aliases.setdefault(normalize(name), (label, True))
         self.max_words = min(MAX_ALIAS_WORDS, max((a.count(" ") + 1 for a in self.aliases), default=1))
         self.propagate = propagate
 
@@ -317,8 +320,9 @@ class Gazetteer:
                     if name_like and len(keys[k]) > 1 and keys[k] not in stop_words():
                         parts[keys[k]] += 1
         for part, n in parts.items():
-            # A full name is strong evidence: it outvotes the model's labels of the bare surname.
-            votes[part]["PERSON"] += 3 * n
+            # A full name is strong evidence: it outvotes the model's labels of the bare surname, however
+            # often the model read that (`c Jayasuriya b Vaas` in a scorecard), unless the KB knows a place.
+            votes[part]["PERSON"] += 3 * n if part in self.aliases else 3 * n + len(doc)
         # An acronym defined in brackets after a name (`Kurdistan Democratic Party ( KDP )`) is that name.
         for (s, e), label in ents.items():
             if label not in NAME_LABELS or e - s < 2 or e + 2 >= len(doc):
@@ -356,6 +360,11 @@ class Gazetteer:
 @cache
 def facility_nouns() -> frozenset[str]:
     return word_set("entities/facility_nouns.txt")
+
+
+@cache
+def groups() -> list[tuple[str, str]]:
+    return [(name, label) for name, label in data_rows("entities/groups.tsv")]
 
 
 @cache
