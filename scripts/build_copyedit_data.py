@@ -136,11 +136,13 @@ def scowl_forms() -> dict[str, set[str]]:
     return forms
 
 
-def conll_counts() -> tuple[Counter[str], Counter[tuple[str, ...]], Counter[str]]:
-    """Mid-sentence token forms, multi-token entity names and in-sentence abbreviations of CoNLL TRAIN."""
+def conll_counts() -> tuple[Counter[str], Counter[tuple[str, ...]], Counter[str], Counter[tuple[str, bool]]]:
+    """Mid-sentence token forms, multi-token entity names, in-sentence abbreviations of CoNLL TRAIN, and its
+    one-word MISC names with whether a lower-case word follows (`Greek officials`: a nationality adjective)."""
     forms: Counter[str] = Counter()
     phrases: Counter[tuple[str, ...]] = Counter()
     abbreviations: Counter[str] = Counter()
+    misc: Counter[tuple[str, bool]] = Counter()
     with CONLL_TRAIN.open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
@@ -154,15 +156,20 @@ def conll_counts() -> tuple[Counter[str], Counter[tuple[str, ...]], Counter[str]
                     forms[token] += 1
                 if token.endswith(".") and len(token) > 1 and i < len(tokens) - 1 and token[0].isalpha():
                     abbreviations[token] += 1
+            tags: list[str] = row["ner"]
+            for i, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
+                single = tag == "B-MISC" and (i + 1 == len(tags) or tags[i + 1] != "I-MISC")
+                if single and is_word(token) and token[0].isupper() and not token.isupper():
+                    misc[token, i + 1 < len(tokens) and is_word(tokens[i + 1]) and tokens[i + 1].islower()] += 1
             current: list[str] = []
-            for token, tag in [*zip(tokens, row["ner"], strict=True), ("", "O")]:
+            for token, tag in [*zip(tokens, tags, strict=True), ("", "O")]:
                 if tag.startswith("I-") and current:
                     current.append(token)
                     continue
                 if len(current) > 1:
                     phrases[tuple(current)] += 1
                 current = [token] if tag.startswith("B-") else []
-    return forms, phrases, abbreviations
+    return forms, phrases, abbreviations, misc
 
 
 def truecase_counts() -> Counter[str]:
@@ -211,9 +218,15 @@ def demonyms(name: str, known_capitalised: set[str]) -> list[str]:
 
 
 def gazetteer(
-    scowl: dict[str, set[str]], phrases: Counter[tuple[str, ...]], rows: list[tuple[str, str, int, int, str]]
+    scowl: dict[str, set[str]],
+    phrases: Counter[tuple[str, ...]],
+    rows: list[tuple[str, str, int, int, str]],
+    misc: Counter[tuple[str, bool]],
 ) -> list[tuple[str, str]]:
-    """(Name, kind) for countries, demonyms, languages, cities over 100,000, US states, continents, entities."""
+    """(Name, kind) for countries, demonyms, languages, cities over 100,000, US states, continents, entities.
+
+    Demonyms the suffix rules miss (`Greek`, `British`, `Swiss`) come from CoNLL's one-word MISC names used
+    as adjectives (a lower-case word follows in most of at least 3 uses) that are no lower-case word."""
     known_capitalised = {f for forms in scowl.values() for f in forms if f[0].isupper()}
     known_capitalised |= {best for _, best, cap, low, _ in rows if best and cap > 2 * low}
     names: dict[str, str] = {}
@@ -236,6 +249,11 @@ def gazetteer(
         *head, last = name.split()
         for demonym in demonyms(last, known_capitalised):
             add(" ".join([*head, demonym]), "demonym")
+    lower_words = {w for w, forms in scowl.items() if w in forms}
+    for name in sorted({name for name, _ in misc}):
+        adjectival, total = misc[name, True], misc[name, True] + misc[name, False]
+        if total >= 3 and adjectival >= 0.6 * total and name.lower() not in lower_words:
+            add(name, "demonym")
     for language in pycountry.languages:
         if hasattr(language, "alpha_2"):
             add(language.name, "language")
@@ -281,12 +299,12 @@ def write_tsv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     scowl = scowl_forms()
-    conll_forms, phrases, abbreviations = conll_counts()
+    conll_forms, phrases, abbreviations, misc = conll_counts()
     counts = truecase_counts()
     counts.update(conll_forms)
     rows = case_table(scowl, counts)
     write_tsv(OUT / "case.tsv", ["lower", "capitalised", "cap_count", "lower_count", "scowl"], rows)
-    write_tsv(OUT / "gazetteer.tsv", ["name", "kind"], gazetteer(scowl, phrases, rows))
+    write_tsv(OUT / "gazetteer.tsv", ["name", "kind"], gazetteer(scowl, phrases, rows, misc))
     write_tsv(OUT / "misspellings.tsv", ["wrong", "right", "confidence"], misspellings(scowl))
     # Words capitalised only in a context: months next to a day or year, courtesy titles before a name.
     contextual = [(m.lower(), m, "date") for m in calendar.month_name[1:]]

@@ -150,8 +150,8 @@ def test_article_evidence_capitalises_other_mentions() -> None:
 def test_a_word_the_article_capitalises_is_a_name_beside_a_name() -> None:
     text = "Mr Brown spoke first. Later Gordon brown left."
     assert fix(text) == "Mr Brown spoke first. Later Gordon Brown left."
-    # A nationality is an adjective, not part of the name: `Russian athletics` stays as written.
-    text = "The Athletics Federation met. Russian athletics officials said no."
+    # A nationality is an adjective, not part of the name: `Greek athletics` stays as written.
+    text = "The Athletics Federation met. Greek athletics officials said no."
     assert fix(text) == text
 
 
