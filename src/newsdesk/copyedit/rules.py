@@ -578,9 +578,12 @@ def _decide_word(
     spelled = known_misspelling(part, lex) if part not in ev.titles and not elision else None
     if spelled is not None:
         return spelled[0], "spelling", spelled[1], spelled[2]
-    beside_name = (k > 0 and _name_word(tokens[k - 1], named[k - 1], lex) and next_to(tokens[k - 1], tok)) or (
-        k < last and _name_word(tokens[k + 1], named[k + 1], lex) and next_to(tok, tokens[k + 1])
-    )
+    joined_before = k > 0 and next_to(tokens[k - 1], tok)
+    name_before = joined_before and _name_word(tokens[k - 1], named[k - 1], lex)
+    name_after = k < last and _name_word(tokens[k + 1], named[k + 1], lex) and next_to(tok, tokens[k + 1])
+    # For a dictionary word, a name after it makes it the name's first word only where nothing else precedes
+    # it: `the labour Party`, not the titles `Russian president Vladimir Putin`, `education secretary Tim`.
+    beside_name = name_before or (name_after and (not joined_before or words[k - 1] in lex.function_words))
     ctx = Context(beside_name=beside_name)
     if part in lex.contextual:
         nxt = tokens[k + 1] if k < last and next_to(tok, tokens[k + 1]) else None
@@ -611,7 +614,7 @@ def _decide_word(
     result = decide_spelling(part, lex, preset, before=before, after=after)
     if result is not None:
         return result[0], "spelling", result[1], result[2]
-    if ctx.beside_name:
+    if name_before or name_after:  # a word no dictionary knows may be a first name (`actor ewan McGregor`)
         result = name_beside_name(part, lex)
         if result is not None:
             return result[0], "case.proper_noun", result[1], result[2]
