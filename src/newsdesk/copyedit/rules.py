@@ -420,8 +420,8 @@ def _recount(
 
 
 def _proper_forms(by_token: dict[int, list[Edit]]) -> dict[int, str]:
-    """The new form of every word part a proper-noun edit changes, by its start."""
-    return {e.start: e.after for edits in by_token.values() for e in edits if e.rule == "case.proper_noun"}
+    """The new form of every word part a case edit changes, by its start (a second run sees them all)."""
+    return {e.start: e.after for edits in by_token.values() for e in edits if e.rule.startswith("case.")}
 
 
 def _names_something(tok: Token, lex: Lexicon) -> bool:
