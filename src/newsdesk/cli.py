@@ -54,6 +54,7 @@ class Preset(enum.StrEnum):
 class KeywordPreset(enum.StrEnum):
     trailer = "trailer"
     keyphrase = "keyphrase"
+    index = "index"
 
 
 class TagStyle(enum.StrEnum):
@@ -239,7 +240,11 @@ def tag(
         TagStyle.trailer
     ),
     preset: Annotated[
-        KeywordPreset, typer.Option("--preset", help="trailer: names and topics as editors tag; keyphrase: phrases.")
+        KeywordPreset,
+        typer.Option(
+            "--preset",
+            help="trailer: names and topics as editors tag; keyphrase: noun phrases; index: index words and names.",
+        ),
     ] = KeywordPreset.trailer,
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
