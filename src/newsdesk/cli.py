@@ -54,7 +54,7 @@ class Preset(enum.StrEnum):
 class KeywordPreset(enum.StrEnum):
     trailer = "trailer"
     keyphrase = "keyphrase"
-    index = "index"
+    index_terms = "index"  # `index` would shadow str.index
 
 
 class TagStyle(enum.StrEnum):
