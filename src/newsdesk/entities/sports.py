@@ -17,7 +17,9 @@ a person, or its surname, is not a team; times, decimals and bowling figures are
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -44,23 +46,67 @@ PLACE_MARKS = frozenset({"in", "at", "near", "outside", "inside", "around"})
 RELABEL = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 
 Ents = dict[tuple[int, int], str]
+LINES_KEY = "newsdesk.lines"
+WORDS_KEY = "newsdesk.words"
 
 
 def lines(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the text's lines (a line break is a whitespace token in spaCy)."""
+    """Token ranges of the text's lines (a line break is a whitespace token in spaCy), computed once per Doc."""
+    cached: list[tuple[int, int]] | None = doc.user_data.get(LINES_KEY)
+    if cached is not None:
+        return cached
+    # From the text and the tokens' offsets: iterating the Doc's tokens costs more than the rest of this stage.
+    starts = doc.to_array("IDX").tolist()
+    breaks = sorted({bisect_right(starts, m.start()) - 1 for m in re.finditer("\n", doc.text)})
     out, start = [], 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                out.append((start, token.i))
-            start = token.i + 1
+    for k in breaks:
+        if k > start:
+            out.append((start, k))
+        start = k + 1
     if start < len(doc):
         out.append((start, len(doc)))
+    doc.user_data[LINES_KEY] = out
     return out
 
 
-def _score(token: Token) -> bool:
-    return bool(SCORE.fullmatch(token.text)) and not _worded_date(token)
+@dataclass(frozen=True, slots=True)
+class Words:
+    """What the rules ask of each token, read once per Doc: making spaCy Tokens again and again is the cost."""
+
+    text: list[str]
+    lower: list[str]
+    alpha: list[bool]
+    name: list[bool]  # a capitalised word, or a lower-cased one that is no English word
+    score: list[bool]
+    plain: list[bool]  # a lower-case English word (not a joiner): sentences have them, table rows do not
+
+
+def words(doc: Doc) -> Words:
+    """The Doc's `Words`, computed once (the Doc's own text and entities must not change after)."""
+    cached: Words | None = doc.user_data.get(WORDS_KEY)
+    if cached is not None:
+        return cached
+    # The model calls table cells (`4 1`) dates too: only a date with a word in it (`August 31`) is no score.
+    dated = {
+        k
+        for e in doc.ents
+        if e.label_ in ("DATE", "TIME") and any(c.isalpha() for c in e.text)
+        for k in range(e.start, e.end)
+    }
+    text, lower, alpha, name, score, plain = [], [], [], [], [], []
+    for t in doc:
+        text.append(t.text)
+        lower.append(t.lower_)
+        alpha.append(t.is_alpha)
+        # A lower-cased word counts when it is no English word (casing noise: `brentford 4 3 1`).
+        upper_first = t.text[:1].isupper()
+        is_name = any(c.isalpha() for c in t.text) if upper_first else t.is_alpha and safe_lower(t.lower_)
+        name.append(is_name)
+        score.append(bool(SCORE.fullmatch(t.text)) and t.i not in dated)
+        plain.append(t.is_alpha and t.is_lower and t.lower_ not in JOINERS and not is_name)
+    out = Words(text, lower, alpha, name, score, plain)
+    doc.user_data[WORDS_KEY] = out
+    return out
 
 
 def _date_text(token: Token) -> str:
@@ -75,76 +121,66 @@ def _date_text(token: Token) -> str:
     return doc[start:end].text
 
 
-def _worded_date(token: Token) -> bool:
-    """Part of a date or time with a word in it (`August 31`); the model also calls table cells (`4 1`) dates."""
-    return any(c.isalpha() for c in _date_text(token))
-
-
-def _table_line(doc: Doc, start: int, end: int) -> bool:
+def _table_line(w: Words, start: int, end: int) -> bool:
     """Two scores or more, and (nearly) no lower-case English words: a row of a table, not a sentence."""
-    words = [t for t in doc[start:end] if t.is_alpha]
-    lower = sum(t.is_lower and t.lower_ not in JOINERS and not _name_word(t) for t in words)
-    return sum(_score(t) for t in doc[start:end]) >= 2 and lower <= max(1, len(words) // 4)
-
-
-def _name_word(token: Token) -> bool:
-    """A capitalised word, or a lower-cased one that is no English word (casing noise: `brentford 4 3 1`)."""
-    if token.text[:1].isupper():
-        return any(c.isalpha() for c in token.text)
-    return token.is_alpha and safe_lower(token.lower_)
+    if sum(w.score[start:end]) < 2:
+        return False
+    return sum(w.plain[start:end]) <= max(1, sum(w.alpha[start:end]) // 4)
 
 
 def run_before(doc: Doc, end: int, floor: int) -> int:
     """Start of the capitalised name that ends at `end` (joiners allowed inside), or `end` if there is none."""
-    if end <= floor or not _name_word(doc[end - 1]):
+    w = words(doc)
+    if end <= floor or not w.name[end - 1]:
         return end
     k = end - 1
-    while k > floor and (_name_word(doc[k - 1]) or doc[k - 1].lower_ in JOINERS):
+    while k > floor and (w.name[k - 1] or w.lower[k - 1] in JOINERS):
         k -= 1
-    while not _name_word(doc[k]):
+    while not w.name[k]:
         k += 1
     return k
 
 
 def run_after(doc: Doc, start: int, ceiling: int) -> int:
     """End of the capitalised name that starts at `start`, or `start` if there is none."""
-    if start >= ceiling or not _name_word(doc[start]):
+    w = words(doc)
+    if start >= ceiling or not w.name[start]:
         return start
     k = start + 1
-    while k < ceiling and (_name_word(doc[k]) or doc[k].lower_ in JOINERS):
+    while k < ceiling and (w.name[k] or w.lower[k] in JOINERS):
         k += 1
-    while not _name_word(doc[k - 1]):
+    while not w.name[k - 1]:
         k -= 1
     return k
 
 
-def _score_after(doc: Doc, end: int, ceiling: int) -> bool:
+def _score_after(w: Words, end: int, ceiling: int) -> bool:
     """A score right after the name, or after a one-letter bracket (`Mladost ( L ) 4`)."""
-    if end < ceiling and _score(doc[end]):
+    if end < ceiling and w.score[end]:
         return True
     return (
         end + 3 < ceiling
-        and doc[end].text == "("
-        and doc[end + 2].text == ")"
-        and len(doc[end + 1].text) <= 3
-        and _score(doc[end + 3])
+        and w.text[end] == "("
+        and w.text[end + 2] == ")"
+        and len(w.text[end + 1]) <= 3
+        and w.score[end + 3]
     )
 
 
 def _table_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Names in score position in a table row."""
+    w = words(doc)
     out = []
     for k in range(start + 1, end):
-        if not _score(doc[k]):
+        if not w.score[k]:
             continue
         stop = k
-        if doc[k - 1].text == ")" and k - 3 >= start and doc[k - 3].text == "(" and len(doc[k - 2].text) <= 3:
+        if w.text[k - 1] == ")" and k - 3 >= start and w.text[k - 3] == "(" and len(w.text[k - 2]) <= 3:
             stop = k - 3
         first = run_before(doc, stop, start)
-        if first == stop or not _score_after(doc, stop, end):
+        if first == stop or not _score_after(w, stop, end):
             continue
-        before = doc[first - 1] if first > start else None
-        if before is None or _score(before) or before.text in ROW_PUNCT:
+        if first == start or w.score[first - 1] or w.text[first - 1] in ROW_PUNCT:
             # A one-letter bracket is part of the club's name (`Rad ( B )`, Rad of Belgrade).
             out.append((first, k))
     return out
@@ -153,8 +189,9 @@ def _table_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _fixture_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The names on both sides of `v` (`Birmingham v Barnsley`)."""
     out = []
+    lower = words(doc).lower
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ in FIXTURE:
+        if lower[k] in FIXTURE:
             left, right = run_before(doc, k, start), run_after(doc, k + 1, end)
             if left < k and right > k + 1:
                 out += [(left, k), (k + 1, right)]
@@ -177,7 +214,7 @@ def mark_teams(
     rows = []
     for start, end in lines(doc):
         found = _fixture_names(doc, start, end)
-        if _table_line(doc, start, end):
+        if _table_line(words(doc), start, end):
             found += _table_names(doc, start, end)
         if found:
             ents = _split_at_scores(doc, ents, start, end)
@@ -312,6 +349,7 @@ def owners(n: int, ents: Ents) -> list[tuple[int, int] | None]:
 
 def _split_at_scores(doc: Doc, ents: Ents, start: int, end: int) -> Ents:
     """Names the model ran over a score or a `v` in a row (`France 2 Italy`) are cut there."""
+    w = words(doc)
     out = {}
     for (s, e), label in ents.items():
         if label not in NAME_LABELS or e <= start or s >= end:
@@ -319,11 +357,16 @@ def _split_at_scores(doc: Doc, ents: Ents, start: int, end: int) -> Ents:
             continue
         first = s
         for k in range(s, e + 1):
-            if k == e or _score(doc[k]) or doc[k].lower_ in FIXTURE:
-                if any(_name_word(t) for t in doc[first:k]):
+            if k == e or w.score[k] or w.lower[k] in FIXTURE:
+                if any(w.name[first:k]):
                     out[(first, k)] = label
                 first = k + 1
     return out
+
+
+def _crosses_row(w: Words, start: int, end: int) -> bool:
+    """A span running over a score or a `v`: two names of a row that the model joined."""
+    return any(w.score[k] or w.lower[k] in FIXTURE for k in range(start, end))
 
 
 def _team_candidate(
@@ -335,14 +378,15 @@ def _team_candidate(
     persons: set[str],
     national: Callable[[str], str | None],
 ) -> bool:
+    w = words(doc)
     key = " ".join(k for k in keys[start:end] if k)
     # An initial opens a person's name (`A. Dale 69`), never a club's.
-    if not key or national(key) or key in persons or INITIAL.fullmatch(doc[start].text):
+    if not key or national(key) or key in persons or INITIAL.fullmatch(w.text[start]):
         return False
     for (s, e), label in ents.items():
         if e <= start or s >= end:
             continue
-        if (s < start or e > end) and not any(_score(t) or t.lower_ in FIXTURE for t in doc[s:e]):
+        if (s < start or e > end) and not _crosses_row(w, s, e):
             return False
         if label not in RELABEL or (label == "PERSON" and s >= start and e <= end and e - s > 1):
             return False
@@ -357,10 +401,11 @@ def _words_only(keys: list[str], start: int, end: int) -> bool:
 
 def _person_parts(doc: Doc, keys: list[str], ents: Ents) -> set[str]:
     """Full names the model found, and their first and last words (`Ekimov` of `Vyacheslav Ekimov`)."""
+    w = words(doc)
     out = set()
     for (s, e), label in ents.items():
         # Not a "person" run over a score (`Norwich 1 Wolverhampton`): two clubs the model joined.
-        if label == "PERSON" and e - s > 1 and not any(_score(t) or t.lower_ in FIXTURE for t in doc[s:e]):
+        if label == "PERSON" and e - s > 1 and not _crosses_row(w, s, e):
             out |= {keys[s], keys[e - 1], " ".join(k for k in keys[s:e] if k)}
     return out
 
