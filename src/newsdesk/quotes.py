@@ -152,8 +152,14 @@ class Resolver:
         mentions.sort(key=lambda m: (m.start, -m.end))
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
-        self._genders = self._read_genders(doc)
-        self._titled = self._read_titles(doc)
+        # Each person mention with its tokens, located once for the gender and title readers.
+        people = [
+            (m, tokens)
+            for m in mentions
+            if m.label == "PERSON" and (tokens := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+        ]
+        self._genders = self._read_genders(doc, people)
+        self._titled = self._read_titles(doc, people)
         self._antecedents = self._find_antecedents(doc)
         self._antecedent_index = [a.i for a in self._antecedents]
 
@@ -233,17 +239,12 @@ class Resolver:
             mention = self.mention_at(appos) if appos is not None else None
         return mention if mention is not None and mention.label == "PERSON" else None
 
-    def _read_genders(self, doc: Doc) -> dict[str, str | None]:
+    def _read_genders(self, doc: Doc, people: Iterable[tuple[Mention, SpacySpan]]) -> dict[str, str | None]:
         """Each person's gender where the text shows it, a title or role word before a mention (`Mr Pound`,
         `actress Jane Russell`), else where the first name tells it; conflicting evidence leaves it unknown."""
         words = gender_words()
         genders: dict[str, str | None] = {}
-        for mention in self.mentions:
-            if mention.label != "PERSON":
-                continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
+        for mention, span in people:
             for token in (span[0], doc[span.start - 1] if span.start > 0 else None):
                 gender = words.get(token.lower_.rstrip(".")) if token is not None else None
                 if gender is not None:
@@ -256,17 +257,13 @@ class Resolver:
                 genders[mention.name] = names.get(first)  # "Chris Christie" is a he, "Tina Houchins" a she
         return genders
 
-    def _read_titles(self, doc: Doc) -> dict[str, list[tuple[int, Mention]]]:
+    @staticmethod
+    def _read_titles(doc: Doc, people: Iterable[tuple[Mention, SpacySpan]]) -> dict[str, list[tuple[int, Mention]]]:
         """Who each role noun introduced, in text order: `President Barack Obama`, `Labour MP Stephen Pound`,
         `Robbie Savage, the Wales star` (apposition)."""
         nouns = person_nouns()
         titled: dict[str, list[tuple[int, Mention]]] = {}
-        for mention in self.mentions:
-            if mention.label != "PERSON":
-                continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
+        for mention, span in people:
             roles = [t for t in doc[max(0, span.start - 3) : span.start] if t.lower_ in nouns]
             roles += [t for t in span.root.children if t.dep_ == "appos" and t.lower_ in nouns]
             if span.root.dep_ == "appos" and span.root.head.lower_ in nouns:
