@@ -9,14 +9,18 @@ Method (rule-based attribution, after Pareti 2016 and Krestel et al. 2008; cf. t
 2. A quote is `direct` when it stands as its own utterance (sentence or paragraph start, or after a
    colon/comma/dash), `partial` when it is embedded in the reporter's sentence.
 3. Its cue is a reporting verb (data/quotes/cues.tsv) outside the quote, preferring one the quote
-   depends on, then the nearest in the quote's sentences and the short sentence right after it; the
-   speaker is that verb's subject (climbing through `advcl`/`conj`/`xcomp`), `according to X`, or
-   the previous quote's speaker when a quote paragraph continues.
+   depends on, then the nearest quoting verb (`introduces_quote`) in the quote's sentences (within its
+   paragraphs) and the short sentence right after it, then a finite verb right after its comma
+   (`“…,” smiles one broker`); the speaker is that verb's subject (climbing through `advcl`/`conj`/`xcomp`),
+   `according to X`, or the previous quote's speaker when a quote paragraph continues.
 4. Indirect speech: a reporting verb with a clausal complement (`X said that…`) or, for verbs like
    `denounce`/`defend`, a direct object; hedges such as `reportedly` are recorded.
 
-Speakers resolve to canonical entities through `doc._.entities` when the entity stage ran (pronouns
-to the most recent PERSON subject), else through `doc.ents`.
+Speakers resolve to canonical entities through `doc._.entities` when the entity stage ran, else through
+`doc.ents`. A he/she goes back sentence by sentence to the nearest main-clause subject of agreeing gender
+(Hobbs 1978; gender from titles, `data/quotes/gender.tsv`, and first names, `first_names.tsv`); a definite
+role noun (`the president`, `the England captain`, `person_nouns.txt`) to the person introduced with it
+or, for a role that is no office, to the person just spoken of.
 """
 
 from __future__ import annotations
@@ -118,8 +122,8 @@ _QUOTES_KEY = "newsdesk.quote_marks"
 class Resolver:
     """Maps tokens to canonical entities: `doc._.entities` when present, else `doc.ents`.
 
-    Pronouns (he/she) resolve to the most recent PERSON subject before them. Use `Resolver.of(doc)`
-    to share one per doc between the quote and event stages.
+    He/she and definite role nouns resolve to an earlier person (`pronoun`, `described`). Use
+    `Resolver.of(doc)` to share one per doc between the quote and event stages.
     """
 
     @classmethod
