@@ -524,9 +524,13 @@ def _completed_names(
     changed = _proper_forms(by_token)
     if changed == looked_at:
         return []
+    starts = [t.start for t in tokens]
+    fresh = [bisect_right(starts, start) - 1 for start, form in changed.items() if looked_at.get(start) != form]
     looked_at.clear()
     looked_at.update(changed)
-    starts = [t.start for t in tokens]
+    in_names = {w for entries in ev.phrases.values() for lower, _ in entries for w in lower}
+    if not any(_may_name(tokens, k, changed, in_names) for k in fresh):
+        return []
     # Recounted even when no new run forms: our capitals also count as the article writing a name so.
     updated = list(tokens)
     for k in by_token:
@@ -537,6 +541,21 @@ def _completed_names(
     new = {start: v for start, v in found.items() if start not in decided}
     decided.update(new)
     return sorted({bisect_right(starts, start) - 1 for start in new})
+
+
+def _may_name(tokens: list[Token], k: int, changed: dict[int, str], in_names: set[str]) -> bool:
+    """Can our capital on token `k` change the article's names: does it join a capitalised neighbour or
+    belong to a name the article writes? (Looking again costs a pass over the text.)"""
+    tok = tokens[k]
+    if any(part.lower() in in_names for part in tok.base.split("-")):
+        return True
+    for n in (k - 1, k + 1):
+        if 0 <= n < len(tokens):
+            other = tokens[n]
+            joined = next_to(other, tok) if n < k else next_to(tok, other)
+            if joined and (other.text[:1].isupper() or other.start in changed):
+                return True
+    return False
 
 
 def _with_form(tok: Token, changed: dict[int, str]) -> Token:
