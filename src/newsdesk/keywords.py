@@ -170,7 +170,8 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, prese
     """The article's keywords, best first: at most `top_n`, each scoring at least `min_score` of the best.
 
     `preset="trailer"` gives the tag trailer's style (canonical names, title-cased topics);
-    `preset="keyphrase"` gives lower-case keyphrases as the keyphrase literature scores them.
+    `preset="keyphrase"` gives lower-case keyphrases as the keyphrase literature scores them;
+    `preset="index"` gives index terms, words of every content class and names as the story writes them.
     Reads `doc._.entities` when the entities stage ran (else `doc.ents`) and the headline from
     `doc._.article` when set. Needs a parsed Doc (noun chunks, lemmas).
     """
@@ -383,11 +384,13 @@ def _topic_candidates(doc: Doc, entity_tokens: set[int], settings: _Settings) ->
             words = (*(t.lower_ for t in doc[first : end - 1]), chunk.root.lemma_.lower())
             add(words, first, end)
     # A common noun inside a name still speaks of its topic ("War" in "World War II"): it counts as a
-    # mention of the word, though not as a place where the word is the keyword.
-    for i in () if settings.words_in_names else entity_tokens:
-        c = found.get((doc[i].lemma_.lower(),))
-        if c is not None and doc[i].pos_ in ("NOUN", "PROPN"):
-            c.heads.append(i)
+    # mention of the word, though not as a place where the word is the keyword (with `words_in_names`
+    # the word was added above, mentions and all).
+    if not settings.words_in_names:
+        for i in entity_tokens:
+            c = found.get((doc[i].lemma_.lower(),))
+            if c is not None and doc[i].pos_ in ("NOUN", "PROPN"):
+                c.heads.append(i)
     for key, c in found.items():
         c.text = _topic_text(forms[key].most_common(1)[0][0])
     return list(found.values())
@@ -403,9 +406,8 @@ def _merge_words_into_names(names: Sequence[_Candidate], topics: list[_Candidate
         if name is None:
             rest.append(t)
             continue
-        name.tokens |= t.tokens
-        name.heads = sorted({*name.heads, *t.heads})
-        name.surfaces |= t.surfaces
+        _absorb(name, t)
+        name.heads = sorted(set(name.heads))  # a word of the name was counted by both
     return rest
 
 
