@@ -45,6 +45,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PERSONAL_PRONOUNS = frozenset(PRONOUN_GENDER)
+#: Subjects that, left unresolved, stand for the previous speaker (see `extract_direct_quotes`).
+CONTINUING_SUBJECTS = PERSONAL_PRONOUNS | {"it", "they"}
 #: Prepositions whose phrase belongs to a speaker's description ("reports from South Korean intelligence").
 SOURCE_PREPS = frozenset({"from", "of", "at", "for"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -291,8 +293,9 @@ class Resolver:
         for token in doc:
             if quoted[token.i]:
                 continue
-            mention = self.person_at(token) if token.dep_ in SUBJECT_DEPS else None
-            if mention is None and token.dep_ in SUBJECT_DEPS and token.lower_ in PERSONAL_PRONOUNS:
+            subject = token.dep_ in SUBJECT_DEPS
+            mention = self.person_at(token) if subject else None
+            if mention is None and subject and token.lower_ in PERSONAL_PRONOUNS:
                 # A he/she subject carries its own antecedent on: "Jason Miller told the Post… However, he
                 # could not explain why Ivanka Trump… “…,” he said." is still Miller.
                 chained = self._agreeing(reversed(found), PRONOUN_GENDER[token.lower_])
@@ -676,7 +679,7 @@ def extract_direct_quotes(
         if (
             speaker is not None
             and found.speaker is not None
-            and found.speaker.lower_ in PERSONAL_PRONOUNS | {"it", "they"}
+            and found.speaker.lower_ in CONTINUING_SUBJECTS
             and speaker[0] == found.speaker.text
         ):
             # An unresolved "he said" (no PERSON subject before it), or an organisation's "it added", is
@@ -724,7 +727,7 @@ def names_someone(resolver: Resolver, token: Token) -> bool:
     ("South Korean officials", "Opel management")."""
     mention = resolver.mention_at(token)
     if mention is not None:
-        return mention.label in {"PERSON", "ORG", "GPE", "NORP"}
+        return mention.label in SPEAKER_LABELS
     if token.pos_ == "PRON":
         return token.lower_ in PERSONAL_PRONOUNS and resolver.pronoun(token) is not None
     return any(resolver.mention_at(child) is not None for child in token.children if child.dep_ in {"amod", "compound"})
@@ -737,7 +740,7 @@ def _content_child(verb: Token, cue: Cue) -> Token | None:
     if cue.object_is_content:
         for child in verb.children:
             # "criticized Trump": a named object is who the verb is aimed at, not what was said.
-            if child.dep_ in {"dobj", "attr"} and child.ent_type_ not in SPEAKER_LABELS | {"PERSON"}:
+            if child.dep_ in {"dobj", "attr"} and child.ent_type_ not in SPEAKER_LABELS:
                 return child
     return None
 
