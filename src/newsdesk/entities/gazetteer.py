@@ -38,6 +38,7 @@ from newsdesk.entities.sports import (
     run_after,
     run_before,
     team_consistency,
+    words,
 )
 from newsdesk.tables import data_rows, word_set
 
@@ -55,10 +56,6 @@ PLACE_PREPOSITIONS = frozenset(
 #: Labels whose names never end in a lower-case word (a work's or a law's title may: `Gone with the wind`).
 TRIMMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "(", ")", '"'})
-
-
-def token_key(token: Token) -> str:
-    return normalize(token.text)
 
 
 def is_capitalised(tokens: Iterable[Token]) -> bool:
@@ -87,6 +84,7 @@ class Gazetteer:
         # Groups no country data names (`Kurds`, `Muslims`, `English`): as sure as a demonym.
         for name, label in groups():
             self.aliases.setdefault(normalize(name), (label, True))
+        self.first_words = frozenset(alias.split(" ", 1)[0] for alias in self.aliases)
         self.max_words = min(MAX_ALIAS_WORDS, max((a.count(" ") + 1 for a in self.aliases), default=1))
         self.propagate = propagate
 
@@ -98,12 +96,13 @@ class Gazetteer:
         return _gazetteer(kb, min_prior, propagate, names)
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = [token_key(t) for t in doc]
+        w = words(doc)
+        keys = [normalize(text) for text in w.text]
         # Words the copy itself capitalises mid-sentence: lower-cased elsewhere they are the same name.
         # (Title case only: all-capital headlines capitalise every word.)
-        named = frozenset(k for t, k in zip(doc, keys, strict=True) if t.is_title and not t.is_sent_start)
+        named = frozenset(k for k, title, opens in zip(keys, w.title, w.opens, strict=True) if title and not opens)
         ents = {span: e.label_ for e in doc.ents for span in _split(doc, e.start, e.end)}
-        if any(t.is_title or t.is_upper for t in doc[:200]):
+        if any(w.title[:200]) or any(w.upper[:200]):
             # In cased copy a lower-case English word is a word (`fine china`), whatever the model says.
             ents = {
                 (s, e): label
@@ -146,10 +145,12 @@ class Gazetteer:
         self, doc: Doc, keys: list[str], named: frozenset[str] = frozenset()
     ) -> Iterable[tuple[int, int, str, bool]]:
         """Longest KB alias matches, left to right, not overlapping, that pass the casing check."""
+        w = words(doc)
         i, n = 0, len(doc)
         while i < n:
             found = None
-            if (keys[i] and doc[i].is_alpha) or doc[i].text[:1].isupper():
+            # Most words open no alias: the first-word set spares the longest-match loop.
+            if keys[i] in self.first_words and ((keys[i] and w.alpha[i]) or w.text[i][:1].isupper()):
                 for j in range(min(n, i + self.max_words), i, -1):
                     key = _span_key(keys, i, j)
                     hit = self.aliases.get(key)
@@ -210,12 +211,13 @@ class Gazetteer:
 
         Returns the entities and the places' labels by key.
         """
+        w = words(doc)
         out = dict(ents)
         places: dict[str, str] = {}
         for start, end in lines(doc):
             names, k = [], start
             while k < end:
-                stop = run_after(doc, k, end)
+                stop = run_after(w, k, end)
                 if stop == k:
                     break
                 names.append((k, stop))
@@ -266,13 +268,14 @@ class Gazetteer:
 
     def _organisations(self, doc: Doc, keys: list[str], ents: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
         """A capitalised name right before an organisation noun is an organisation (`Interfax news agency`)."""
+        w = words(doc)
         out = dict(ents)
         owner = owners(len(doc), out)
         for k in range(1, len(doc)):
             if doc[k].lower_ not in org_nouns() or not doc[k].is_lower:
                 continue
             end = k - 1 if doc[k - 1].lower_ == "news" else k
-            start = run_before(doc, end, max(0, end - MAX_ALIAS_WORDS))
+            start = run_before(w, end, max(0, end - MAX_ALIAS_WORDS))
             key = _span_key(keys, start, end)
             if start == end or self._national(key) or self._capitalised_word(doc, start, end, key):
                 continue
@@ -341,10 +344,11 @@ class Gazetteer:
             out[(s, e)] = best.get(key, label) if label in NAME_LABELS else label
         owner = owners(len(doc), out)
         longest = min(MAX_ALIAS_WORDS, max(k.count(" ") + 1 for k in best))
+        firsts = {k.split(" ", 1)[0] for k in best}
         i = 0
         while i < len(doc):
             hit = None
-            if owner[i] is None and keys[i]:
+            if owner[i] is None and keys[i] in firsts:
                 for j in range(min(len(doc), i + longest), i, -1):
                     if any(owner[k] is not None for k in range(i, j)):
                         continue
@@ -380,10 +384,12 @@ def _span_key(keys: list[str], start: int, end: int) -> str:
 def _shouted(doc: Doc) -> list[bool]:
     """For each token, whether its line is written in capitals (a wire headline, a standings table)."""
     # 0.6, not all: casing noise lower-cases a word or two of a headline.
+    w = words(doc)
     out = [False] * len(doc)
     for start, end in lines(doc):
-        letters = [t for t in doc[start:end] if t.is_alpha]
-        if letters and sum(t.is_upper for t in letters) > 0.6 * len(letters):
+        letters = sum(w.alpha[start:end])
+        upper = sum(a and u for a, u in zip(w.alpha[start:end], w.upper[start:end], strict=True))
+        if letters and upper > 0.6 * letters:
             out[start:end] = [True] * (end - start)
     return out
 

@@ -79,6 +79,9 @@ class Words:
     name: list[bool]  # a capitalised word, or a lower-cased one that is no English word
     score: list[bool]
     plain: list[bool]  # a lower-case English word (not a joiner): sentences have them, table rows do not
+    upper: list[bool]
+    title: list[bool]
+    opens: list[bool]  # opens a sentence
 
 
 def words(doc: Doc) -> Words:
@@ -93,8 +96,11 @@ def words(doc: Doc) -> Words:
         if e.label_ in ("DATE", "TIME") and any(c.isalpha() for c in e.text)
         for k in range(e.start, e.end)
     }
-    text, lower, alpha, name, score, plain = [], [], [], [], [], []
+    text, lower, alpha, name, score, plain, upper, title, opens = [], [], [], [], [], [], [], [], []
     for t in doc:
+        upper.append(t.is_upper)
+        title.append(t.is_title)
+        opens.append(bool(t.is_sent_start))
         text.append(t.text)
         lower.append(t.lower_)
         alpha.append(t.is_alpha)
@@ -104,7 +110,7 @@ def words(doc: Doc) -> Words:
         name.append(is_name)
         score.append(bool(SCORE.fullmatch(t.text)) and t.i not in dated)
         plain.append(t.is_alpha and t.is_lower and t.lower_ not in JOINERS and not is_name)
-    out = Words(text, lower, alpha, name, score, plain)
+    out = Words(text, lower, alpha, name, score, plain, upper, title, opens)
     doc.user_data[WORDS_KEY] = out
     return out
 
@@ -128,9 +134,8 @@ def _table_line(w: Words, start: int, end: int) -> bool:
     return sum(w.plain[start:end]) <= max(1, sum(w.alpha[start:end]) // 4)
 
 
-def run_before(doc: Doc, end: int, floor: int) -> int:
+def run_before(w: Words, end: int, floor: int) -> int:
     """Start of the capitalised name that ends at `end` (joiners allowed inside), or `end` if there is none."""
-    w = words(doc)
     if end <= floor or not w.name[end - 1]:
         return end
     k = end - 1
@@ -141,9 +146,8 @@ def run_before(doc: Doc, end: int, floor: int) -> int:
     return k
 
 
-def run_after(doc: Doc, start: int, ceiling: int) -> int:
+def run_after(w: Words, start: int, ceiling: int) -> int:
     """End of the capitalised name that starts at `start`, or `start` if there is none."""
-    w = words(doc)
     if start >= ceiling or not w.name[start]:
         return start
     k = start + 1
@@ -177,7 +181,7 @@ def _table_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         stop = k
         if w.text[k - 1] == ")" and k - 3 >= start and w.text[k - 3] == "(" and len(w.text[k - 2]) <= 3:
             stop = k - 3
-        first = run_before(doc, stop, start)
+        first = run_before(w, stop, start)
         if first == stop or not _score_after(w, stop, end):
             continue
         if first == start or w.score[first - 1] or w.text[first - 1] in ROW_PUNCT:
@@ -189,10 +193,10 @@ def _table_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _fixture_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The names on both sides of `v` (`Birmingham v Barnsley`)."""
     out = []
-    lower = words(doc).lower
+    w = words(doc)
     for k in range(start + 1, end - 1):
-        if lower[k] in FIXTURE:
-            left, right = run_before(doc, k, start), run_after(doc, k + 1, end)
+        if w.lower[k] in FIXTURE:
+            left, right = run_before(w, k, start), run_after(w, k + 1, end)
             if left < k and right > k + 1:
                 out += [(left, k), (k + 1, right)]
     return out
@@ -293,13 +297,14 @@ def mark_people(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str],
     - The other names of a list whose names are mostly people (`Mullally 6-0-30-1 , Headley 7-0-32-0 , Irani
       2-0-22-0`): the items of a list are alike.
     """
+    w = words(doc)
     out = dict(ents)
     owner = owners(len(doc), out)
     for start, end in lines(doc):
         items: list[tuple[int, int]] = []
         k = start
         while k < end:
-            stop = run_after(doc, k, end)
+            stop = run_after(w, k, end)
             if stop == k:
                 k += 1
                 continue
