@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -190,14 +190,12 @@ class Resolver:
             if words and words[0].lower().rstrip(".") in titles:
                 words = words[1:]
             person = people.get(words[0]) if mention.label != "PERSON" and len(words) == 1 else None
-            out.append(
-                mention if person is None else Mention(person.name, person.id, "PERSON", mention.start, mention.end)
-            )
+            out.append(mention if person is None else replace(person, start=mention.start, end=mention.end))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         for token in doc:
             person = people.get(token.text)
             if person is not None and token.pos_ == "PROPN" and token.idx not in covered:
-                out.append(Mention(person.name, person.id, "PERSON", token.idx, token.idx + len(token)))
+                out.append(replace(person, start=token.idx, end=token.idx + len(token)))
         return out
 
     @staticmethod
