@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 import newsdesk.events
 import newsdesk.quotes
-from newsdesk.article import Analysis, Entity, Quote
+from newsdesk.article import Analysis, Entity, Quote, QuoteKind
 from newsdesk.ingest import parse_text
 from newsdesk.nlp import make_span
 from newsdesk.pipeline import Pipeline
@@ -33,6 +33,11 @@ def nlp(bare_nlp: Language) -> Language:
 
 def by_content(quotes: list[Quote], text: str) -> Quote:
     return next(q for q in quotes if q.content.text.strip(" ,.") == text)
+
+
+def quotes_of(nlp: Language, text: str, *kinds: QuoteKind) -> list[Quote]:
+    """The quotes of `kinds` that `extract_quotes` finds in `text`, in text order."""
+    return [q for q in extract_quotes(nlp(text)) if q.kind in kinds]
 
 
 @pytest.mark.parametrize(
@@ -107,14 +112,13 @@ def test_direct_forms(nlp: Language) -> None:
         "The minister was blunt: “This deal is dead.”": "The minister",
     }
     for text, speaker in cases.items():
-        quotes = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+        quotes = quotes_of(nlp, text, "direct")
         assert quotes and quotes[0].speaker == speaker, text
 
 
 def test_continuation_paragraph_keeps_speaker(nlp: Language) -> None:
     text = "“We will not sign it,” Angela Merkel told reporters.\n\n“Not now, not ever.”"
-    quotes = extract_quotes(nlp(text))
-    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Angela Merkel", "Angela Merkel"]
+    assert [q.speaker for q in quotes_of(nlp, text, "direct")] == ["Angela Merkel", "Angela Merkel"]
 
 
 def test_plain_nlp_without_article_or_entities(nlp: Language) -> None:
@@ -159,43 +163,43 @@ def test_pronoun_takes_the_main_clause_subject_of_its_gender(nlp: Language) -> N
         "Mr Adams said she would win, as Ms Brown believed. “It is quite true,” he argued.\n\n"
         "Home Office minister Fiona Smith said she hoped Mr Adams would stay. “I work with him,” she said."
     )
-    speakers = [q.speaker for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    speakers = [q.speaker for q in quotes_of(nlp, text, "direct")]
     assert speakers == ["Mr Adams", "Fiona Smith"]
 
 
 def test_verb_after_quote_and_spokesperson_phrase(nlp: Language) -> None:
-    doc = nlp("“You can call it a peace dividend,” smiles one broker. “We are sure,” a BaFin spokeswoman said.")
-    quotes = [q for q in extract_quotes(doc) if q.kind == "direct"]
+    text = "“You can call it a peace dividend,” smiles one broker. “We are sure,” a BaFin spokeswoman said."
+    quotes = quotes_of(nlp, text, "direct")
     assert [q.speaker for q in quotes] == ["one broker", "a BaFin spokeswoman"]
 
 
 def test_definite_role_noun_refers_back_to_the_person(nlp: Language) -> None:
     text = "Real Madrid midfielder David Beckham has no plans.\n\n“I am not interested,” the England captain said."
-    [quote] = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    [quote] = quotes_of(nlp, text, "direct")
     assert quote.speaker == "David Beckham"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "the England captain"
 
 
 def test_surname_the_model_mislabels_is_the_person(nlp: Language) -> None:
     text = "Games maker Peter Molyneux was made an OBE. Mr Molyneux said it was a surprise. “I never guessed,” he said."
-    [quote] = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    [quote] = quotes_of(nlp, text, "direct")
     assert quote.speaker == "Peter Molyneux"
 
 
 def test_organisation_it_takes_the_previous_speaker(nlp: Language) -> None:
-    doc = nlp("“Profits will rise,” the company said in a statement. “Costs will fall,” it added.")
-    assert [q.speaker for q in extract_quotes(doc) if q.kind == "direct"] == ["the company", "the company"]
+    text = "“Profits will rise,” the company said in a statement. “Costs will fall,” it added."
+    assert [q.speaker for q in quotes_of(nlp, text, "direct")] == ["the company", "the company"]
 
 
 def test_only_quoting_verbs_attribute_a_quote_beside_them(nlp: Language) -> None:
     text = "“It was a great night,” DiCaprio said. “I have done a few films.” A retrospective was shown."
-    speakers = [q.speaker for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    speakers = [q.speaker for q in quotes_of(nlp, text, "direct")]
     assert speakers == ["DiCaprio", "DiCaprio"]
 
 
 def test_words_inside_the_quote_are_never_its_speaker(nlp: Language) -> None:
-    doc = nlp("“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview.")
-    [quote] = [q for q in extract_quotes(doc) if q.kind == "direct"]
+    text = "“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview."
+    [quote] = quotes_of(nlp, text, "direct")
     assert quote.speaker == "Obama's former campaign strategist"
 
 
@@ -204,7 +208,7 @@ def test_cue_stays_in_the_quotes_paragraph(nlp: Language) -> None:
         "“It was outrageous,” Axelrod said. “He really should apologise.”\n\n"
         "Dean, a former chairman, poked at Trump, tweeting, “Notice Trump sniffing.”"
     )
-    speakers = [q.speaker for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    speakers = [q.speaker for q in quotes_of(nlp, text, "direct")]
     assert speakers[:2] == ["Axelrod", "Axelrod"]
 
 
@@ -213,13 +217,13 @@ def test_an_office_is_its_titled_holder_not_the_last_subject(nlp: Language) -> N
         "President Barack Obama answered questions on Wednesday. Tina Houchins had a question for the president.\n\n"
         "“The truth is that this issue was manufactured,” the president said."
     )
-    [quote] = [q for q in extract_quotes(nlp(text)) if q.kind == "direct"]
+    [quote] = quotes_of(nlp, text, "direct")
     assert quote.speaker == "Barack Obama"
 
 
 def test_speaker_of_a_cue_after_a_preposition(nlp: Language) -> None:
-    doc = nlp("President Barack Obama responded by saying the issue was “manufactured” by his critics.")
-    [quote] = [q for q in extract_quotes(doc) if q.kind == "partial"]
+    text = "President Barack Obama responded by saying the issue was “manufactured” by his critics."
+    [quote] = quotes_of(nlp, text, "partial")
     assert quote.speaker == "Barack Obama"
 
 
@@ -228,7 +232,7 @@ def test_subjectless_cue_takes_the_noun_before_an_apposition(nlp: Language) -> N
         "In a panel discussion this weekend in Washington, Marc H. Morial, the chief executive of the National "
         "Urban League, forcefully told a young woman that “this is not the first generation to be frustrated.”"
     )
-    [quote] = [q for q in extract_quotes(nlp(text)) if q.kind != "indirect"]
+    [quote] = quotes_of(nlp, text, "direct", "partial")
     assert quote.speaker == "Marc H. Morial"
 
 
@@ -255,5 +259,5 @@ def test_short_name_prefers_the_full_name_it_ends(nlp: Language) -> None:
 
 
 def test_participle_after_a_scare_quote_is_no_cue(nlp: Language) -> None:
-    doc = nlp("Its “reforms,” boosting growth across the region, took hold.")
-    assert not [q for q in extract_quotes(doc) if q.kind != "indirect" and q.speaker == "growth"]
+    quotes = quotes_of(nlp, "Its “reforms,” boosting growth across the region, took hold.", "direct", "partial")
+    assert not [q for q in quotes if q.speaker == "growth"]
