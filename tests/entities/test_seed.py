@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -11,14 +10,10 @@ from newsdesk.article import Analysis, Entity
 from newsdesk.ingest.text import parse_text
 from newsdesk.pipeline import Pipeline
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "article.txt"
-
 
 @pytest.fixture(scope="module")
-def analysis(pipeline: Pipeline) -> Analysis:
-    if not SEED.is_file():
-        pytest.skip("the shared seed article is not beside the repository")
-    return pipeline.analyze(parse_text(SEED.read_text(encoding="utf-8")))
+def analysis(pipeline: Pipeline, seed_text: str) -> Analysis:
+    return pipeline.analyze(parse_text(seed_text))
 
 
 def by_name(analysis: Analysis) -> dict[str, Entity]:
