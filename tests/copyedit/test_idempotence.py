@@ -45,3 +45,10 @@ def test_noisy_variants_are_idempotent(sources: list[str]) -> None:
         again = copyedit_text(once.text).edits
         failures += [(i, e.before, e.after, e.rule) for e in again]
     assert failures == []
+
+
+def test_a_name_completed_by_a_sentence_start_capital() -> None:
+    # `john` becomes `John` as a sentence start; a second run reads `John` as a name beside `toshack`.
+    once = copyedit_text("It did them no good whatsoever. john toshack has his first game in charge of Wales.")
+    assert "John Toshack" in once.text
+    assert copyedit_text(once.text).edits == []

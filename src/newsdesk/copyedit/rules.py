@@ -381,7 +381,8 @@ def word_edits(
             else:
                 by_token.pop(k, None)
             form = _as_edited(tokens[k], found)
-            name = _names_something(tokens[k], lex) or any(
+            # As a second run would see it: `john toshack` → `John` (a sentence start) names `toshack`.
+            name = _names_something(_with_form(tokens[k], _proper_forms({k: found})), lex) or any(
                 e.start == tokens[k].start and e.rule == "case.proper_noun" for e in found
             )
             if form != words[k] or name != named[k]:
