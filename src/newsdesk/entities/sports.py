@@ -115,18 +115,6 @@ def words(doc: Doc) -> Words:
     return out
 
 
-def _date_text(token: Token) -> str:
-    """The text of the model's DATE or TIME entity holding `token` ("" if none)."""
-    if token.ent_type_ not in ("DATE", "TIME"):
-        return ""
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end].text
-
-
 def _table_line(w: Words, start: int, end: int) -> bool:
     """Two scores or more, and (nearly) no lower-case English words: a row of a table, not a sentence."""
     if sum(w.score[start:end]) < 2:
