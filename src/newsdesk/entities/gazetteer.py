@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.article import NAME_LABELS
-from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, resolve_kb, safe_lower, stop_words
+from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, resolve_kb, safe_lower, span_key, stop_words
 from newsdesk.entities.sports import (
     dateline_date,
     lines,
@@ -116,7 +116,7 @@ class Gazetteer:
         ents = {
             (s, e): label
             for (s, e), label in ents.items()
-            if not (label in NAME_LABELS and shouted[s] and _span_key(keys, s, e) not in self.aliases)
+            if not (label in NAME_LABELS and shouted[s] and span_key(keys, s, e) not in self.aliases)
         }
         ents = self._add_kb_matches(doc, keys, ents, named)
         ents = _extend_names(doc, keys, ents)
@@ -131,7 +131,7 @@ class Gazetteer:
         ents = {
             (s, e): places[key] if label in ("PERSON", "ORG") and key in places and key not in teams else label
             for (s, e), label in ents.items()
-            for key in [_span_key(keys, s, e)]
+            for key in [span_key(keys, s, e)]
         }
         ents = self._unknown_places(doc, keys, ents)
         ents = self._organisations(doc, keys, ents)
@@ -152,7 +152,7 @@ class Gazetteer:
             # Most words open no alias: the first-word set spares the longest-match loop.
             if keys[i] in self.first_words and ((keys[i] and w.alpha[i]) or w.text[i][:1].isupper()):
                 for j in range(min(n, i + self.max_words), i, -1):
-                    key = _span_key(keys, i, j)
+                    key = span_key(keys, i, j)
                     hit = self.aliases.get(key)
                     if hit and keys[j - 1] and self._acceptable(doc[i:j], key, named):
                         found = (i, j, *hit)
@@ -229,7 +229,7 @@ class Gazetteer:
                     continue  # a longer name of the model's runs through the dateline
                 for span in [span for span in out if span[0] < e and s < span[1]]:
                     del out[span]
-                key = _span_key(keys, s, e)
+                key = span_key(keys, s, e)
                 hit = self.aliases.get(key)
                 out[(s, e)] = places[key] = hit[0] if hit is not None and hit[0] in ("GPE", "LOC") else "GPE"
         return out, places
@@ -243,9 +243,9 @@ class Gazetteer:
         and institutions named like places.
         """
         out = dict(ents)
-        marked = {_span_key(keys, s, e) for s, e in ents if s > 0 and doc[s - 1].lower_ in PLACE_PREPOSITIONS}
+        marked = {span_key(keys, s, e) for s, e in ents if s > 0 and doc[s - 1].lower_ in PLACE_PREPOSITIONS}
         for (s, e), label in ents.items():
-            key = _span_key(keys, s, e)
+            key = span_key(keys, s, e)
             if label == "GPE" and key not in marked and not self.kb.candidates(key):
                 out[(s, e)] = "ORG"
         return out
@@ -260,7 +260,7 @@ class Gazetteer:
                 and e < len(doc)
                 and e not in taken
                 and doc[e].lower_ in facility_nouns()
-                and _span_key(keys, s, e) not in self.aliases
+                and span_key(keys, s, e) not in self.aliases
             ):
                 del out[(s, e)]
                 out[(s, e + 1)] = "FAC"
@@ -276,7 +276,7 @@ class Gazetteer:
                 continue
             end = k - 1 if doc[k - 1].lower_ == "news" else k
             start = run_before(w, end, max(0, end - MAX_ALIAS_WORDS))
-            key = _span_key(keys, start, end)
+            key = span_key(keys, start, end)
             if start == end or self._national(key) or self._capitalised_word(doc, start, end, key):
                 continue
             span = owner[start]
@@ -312,7 +312,7 @@ class Gazetteer:
         parts: Counter[str] = Counter()
         for (s, e), label in ents.items():
             if label in NAME_LABELS:
-                key = _span_key(keys, s, e)
+                key = span_key(keys, s, e)
                 votes[key][label] += 2 if e - s > 1 else 1
         # A person's surname or given name alone (`Putin`, `Xi`) is that person.
         for (s, e), label in ents.items():
@@ -338,7 +338,7 @@ class Gazetteer:
         best = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
         out: dict[tuple[int, int], str] = {}
         for (s, e), label in ents.items():
-            key = _span_key(keys, s, e)
+            key = span_key(keys, s, e)
             if label in NAME_LABELS and self._capitalised_word(doc, s, e, key) and not parts[key]:
                 continue
             out[(s, e)] = best.get(key, label) if label in NAME_LABELS else label
@@ -352,7 +352,7 @@ class Gazetteer:
                 for j in range(min(len(doc), i + longest), i, -1):
                     if any(owner[k] is not None for k in range(i, j)):
                         continue
-                    key = _span_key(keys, i, j)
+                    key = span_key(keys, i, j)
                     if key in best and keys[j - 1] and self._acceptable(doc[i:j], key, named):
                         hit = (i, j)
                         out[hit] = best[key]
@@ -374,11 +374,6 @@ def groups() -> list[tuple[str, str]]:
 @cache
 def org_nouns() -> frozenset[str]:
     return word_set("entities/org_nouns.txt")
-
-
-def _span_key(keys: list[str], start: int, end: int) -> str:
-    """The lookup key of tokens `start:end`: their keys, empty ones (punctuation) left out."""
-    return " ".join(k for k in keys[start:end] if k)
 
 
 def _shouted(doc: Doc) -> list[bool]:

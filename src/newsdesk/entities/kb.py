@@ -224,6 +224,11 @@ def safe_lower(key: str) -> bool:
     return len(key) > 3 and key not in common_words() and key not in stop_words()
 
 
+def span_key(keys: list[str], start: int, end: int) -> str:
+    """The lookup key of tokens `start:end` from their `normalize`d keys, empty ones (punctuation) left out."""
+    return " ".join(k for k in keys[start:end] if k)
+
+
 def content_words(text: str) -> Iterator[str]:
     stops = stop_words()
     for word in normalize(text).replace("'", " ").split():

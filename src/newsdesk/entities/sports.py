@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.article import NAME_LABELS
 from newsdesk.copyedit.lexicon import load_lexicon
-from newsdesk.entities.kb import safe_lower
+from newsdesk.entities.kb import safe_lower, span_key
 from newsdesk.tables import word_set
 
 #: A score: goals, points, runs, wins, or a cricket total (`108-3`). Not a year, a time or a decimal.
@@ -214,7 +214,7 @@ def mark_teams(
     for row in rows:
         for s, e in row:
             # A national side the model's span ran into another name (`France 2 Italy`): the KB's label.
-            label = national(" ".join(k for k in keys[s:e] if k))
+            label = national(span_key(keys, s, e))
             if label and (s, e) in ents:
                 ents[(s, e)] = label
     persons = _person_parts(doc, keys, ents)
@@ -232,7 +232,7 @@ def mark_teams(
             for span in [span for span in out if span[0] < e and s < span[1]]:
                 del out[span]
             out[(s, e)] = "ORG"
-            teams.add(" ".join(k for k in keys[s:e] if k))
+            teams.add(span_key(keys, s, e))
     return out, teams
 
 
@@ -247,7 +247,7 @@ def _match_sides(
     """Places the parse makes a side of a match (`Leicestershire beat Somerset`, `lost to Rotor`): teams."""
     teams = set()
     for (s, e), label in ents.items():
-        key = " ".join(k for k in keys[s:e] if k)
+        key = span_key(keys, s, e)
         if label not in RELABEL or national(key) or key in persons:
             continue
         # The model calls a county a person now and then (`Surrey`): a place the KB knows is no person.
@@ -262,12 +262,12 @@ def _match_sides(
     # The names coordinated with a team are teams too (`title rivals Essex , Derbyshire and Surrey`).
     owner = owners(len(doc), ents)
     for (s, e), label in ents.items():
-        key = " ".join(k for k in keys[s:e] if k)
+        key = span_key(keys, s, e)
         if key in teams or label not in RELABEL or national(key) or key in persons or (label == "PERSON" and e - s > 1):
             continue
         head = doc[e - 1]
         other = owner[head.head.i] if head.dep_ == "conj" else None
-        if other is not None and " ".join(k for k in keys[other[0] : other[1]] if k) in teams:
+        if other is not None and span_key(keys, *other) in teams:
             teams.add(key)
     return teams
 
@@ -306,7 +306,7 @@ def mark_people(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str],
         people = [(s, e) for s, e in items if out.get(owner[s] or (-1, -1)) == "PERSON"]
         if len(people) >= 2 and 2 * len(people) >= len(items):
             for s, e in items:
-                key = " ".join(k for k in keys[s:e] if k)
+                key = span_key(keys, s, e)
                 if owner[s] is None and not national(key) and not _words_only(keys, s, e):
                     _claim(out, owner, s, e)
     return out
@@ -319,7 +319,7 @@ def _bracketed_country(
     if end >= ceiling or doc[end].text != "(":
         return False
     close = next((k for k in range(end + 1, min(ceiling, end + 5)) if doc[k].text == ")"), None)
-    return close is not None and bool(national(" ".join(k for k in keys[end + 1 : close] if k)))
+    return close is not None and bool(national(span_key(keys, end + 1, close)))
 
 
 def _claim(out: Ents, owner: list[tuple[int, int] | None], start: int, end: int) -> None:
@@ -372,7 +372,7 @@ def _team_candidate(
     national: Callable[[str], str | None],
 ) -> bool:
     w = words(doc)
-    key = " ".join(k for k in keys[start:end] if k)
+    key = span_key(keys, start, end)
     # An initial opens a person's name (`A. Dale 69`), never a club's.
     if not key or national(key) or key in persons or INITIAL.fullmatch(w.text[start]):
         return False
@@ -399,7 +399,7 @@ def _person_parts(doc: Doc, keys: list[str], ents: Ents) -> set[str]:
     for (s, e), label in ents.items():
         # Not a "person" run over a score (`Norwich 1 Wolverhampton`): two clubs the model joined.
         if label == "PERSON" and e - s > 1 and not _crosses_row(w, s, e):
-            out |= {keys[s], keys[e - 1], " ".join(k for k in keys[s:e] if k)}
+            out |= {keys[s], keys[e - 1], span_key(keys, s, e)}
     return out
 
 
@@ -410,7 +410,7 @@ def team_consistency(doc: Doc, keys: list[str], ents: Ents, teams: set[str]) -> 
     starts = {s for s, _ in lines(doc)}
     out = dict(ents)
     for (s, e), label in ents.items():
-        key = " ".join(k for k in keys[s:e] if k)
+        key = span_key(keys, s, e)
         if key not in teams or label not in RELABEL:
             continue
         place = (s > 0 and doc[s - 1].lower_ in PLACE_MARKS) or (s in starts and _dated(doc, e))
