@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -67,8 +67,8 @@ _LONGEST = 30
 _OFTEN_A_NAME = 0.2
 #: A frequent word (wordfreq Zipf) one letter away makes an unknown word a typo rather than a name.
 _TYPO_OF_ZIPF = 4.0
-#: Rounds of re-deciding words beside a correction; chains settle in one or two, the cap guards
-#: against two words whose corrections undo each other.
+#: Rounds of re-deciding the words our corrections bear on (see `word_edits`); news texts settle in
+#: three or so, the cap guards against two words whose corrections undo each other.
 _MAX_ROUNDS = 8
 _CONTEXT_REASON = {"always": "always capitalised", "date": "a month next to a number", "title": "a title before a name"}
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)? \Z")
@@ -361,16 +361,19 @@ def word_edits(
 ) -> list[Edit]:
     """Case and spelling edits for the words of `text` (sentence starts, names, misspellings).
 
-    Spelling looks at the neighbouring words as this pass leaves them (`critisized tthe` is judged as
-    `critisized the`), so the words beside each word a correction changed are decided again, up to a
-    fixed point: otherwise a second run would find what the first one missed."""
+    Each word is judged as a second run would see the text this pass leaves, or that run would find
+    what this one missed: its neighbours as corrected (`critisized tthe` is judged as `critisized the`,
+    `john toshack` as `John toshack`), the names our capitals complete (`paris Club`), and the article's
+    case counts with our capitals in them (`Labour` once more). So the words a correction bears on are
+    decided again, round after round, up to a fixed point."""
     decided: dict[int, tuple[str, EditRule, float, str]] = {}  # start of word part -> new form
     _phrase_edits(tokens, ev, lex, decided)
+    # Each word as the pass leaves it so far, as its neighbours read it: lower-case form, marks a name.
     words = [t.text.lower() for t in tokens]
     named = [_names_something(t, lex) for t in tokens]
     by_token: dict[int, list[Edit]] = {}
     counted: dict[int, Token] = {}  # edited tokens as the evidence last counted them
-    looked_at: dict[int, str] = {}
+    looked_at: dict[int, str] = {}  # our capitals when names were last completed
     pending: Sequence[int] = range(len(tokens))
     for _ in range(_MAX_ROUNDS):
         changed = []
@@ -381,19 +384,18 @@ def word_edits(
             else:
                 by_token.pop(k, None)
             form = _as_edited(tokens[k], found)
-            # As a second run would see it: `john toshack` → `John` (a sentence start) names `toshack`.
-            name = _names_something(_with_form(tokens[k], _proper_forms({k: found})), lex) or any(
-                e.start == tokens[k].start and e.rule == "case.proper_noun" for e in found
-            )
+            name = _names_as_edited(tokens[k], found, lex)
             if form != words[k] or name != named[k]:
                 words[k] = form
                 named[k] = name
                 changed.append(k)
-        pending = sorted({n for k in changed for n in (k - 1, k + 1) if 0 <= n < len(tokens)})
-        if not pending:
-            pending = _completed_names(tokens, by_token, ev, lex, decided, looked_at)
-        if not pending:
-            pending = _recount(tokens, counted, by_token, ev)
+        # What to look at again, nearest first: the neighbours of a changed word, the other mentions of a
+        # name our capitals complete, the words whose article-wide counts our capitals move.
+        pending = (
+            sorted({n for k in changed for n in (k - 1, k + 1) if 0 <= n < len(tokens)})
+            or _completed_names(tokens, by_token, ev, lex, decided, looked_at)
+            or _recount(tokens, counted, by_token, ev)
+        )
         if not pending:
             break
     return [e for k in sorted(by_token) for e in by_token[k]]
@@ -407,7 +409,7 @@ def _recount(
     A second run would read our capitals as the article's own evidence (`Labour` once more, `labour`
     once less), so the words they change are decided again here. `counted` holds each edited token as
     last counted."""
-    changed = _proper_forms(by_token)
+    changed = _case_forms(by_token.values())
     moved: set[str] = set()
     for k in by_token.keys() | counted.keys():
         now = _with_form(tokens[k], changed)
@@ -420,9 +422,9 @@ def _recount(
     return [k for k, t in enumerate(tokens) if any(part.lower() in moved for part in t.base.split("-"))]
 
 
-def _proper_forms(by_token: dict[int, list[Edit]]) -> dict[int, str]:
+def _case_forms(edit_lists: Iterable[list[Edit]]) -> dict[int, str]:
     """The new form of every word part a case edit changes, by its start (a second run sees them all)."""
-    return {e.start: e.after for edits in by_token.values() for e in edits if e.rule.startswith("case.")}
+    return {e.start: e.after for edits in edit_lists for e in edits if e.rule.startswith("case.")}
 
 
 def _names_something(tok: Token, lex: Lexicon) -> bool:
@@ -430,6 +432,16 @@ def _names_something(tok: Token, lex: Lexicon) -> bool:
     if tok.odd or not tok.text[:1].isupper():
         return False
     return tok.mid_sentence or (tok.base.lower() not in lex.plain and tok.base.lower() not in lex.function_words)
+
+
+def _names_as_edited(tok: Token, edits: list[Edit], lex: Lexicon) -> bool:
+    """Does the token mark a name once `edits` (its own) are applied, as a second run would see it?
+    `john toshack` → `John` (a sentence start) names `toshack`; so does a capital we give as a name."""
+    if not edits:
+        return _names_something(tok, lex)
+    return _names_something(_with_form(tok, _case_forms([edits])), lex) or any(
+        e.start == tok.start and e.rule == "case.proper_noun" for e in edits
+    )
 
 
 def _name_word(tok: Token, named: bool, lex: Lexicon) -> bool:
@@ -522,7 +534,7 @@ def _completed_names(
     """Names our own capitals complete (`paris Club` → `Paris Club`), to apply to their other mentions:
     added to `decided`; returns the tokens to decide again. Otherwise a second run would find them.
     `looked_at` holds the capitals of the last look, so an unchanged set is not looked at twice."""
-    changed = _proper_forms(by_token)
+    changed = _case_forms(by_token.values())
     if changed == looked_at:
         return []
     starts = [t.start for t in tokens]
