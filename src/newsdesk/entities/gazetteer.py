@@ -271,10 +271,11 @@ class Gazetteer:
         w = words(doc)
         out = dict(ents)
         owner = owners(len(doc), out)
+        nouns = org_nouns()
         for k in range(1, len(doc)):
-            if doc[k].lower_ not in org_nouns() or not doc[k].is_lower:
+            if w.lower[k] not in nouns or not w.text[k].islower():
                 continue
-            end = k - 1 if doc[k - 1].lower_ == "news" else k
+            end = k - 1 if w.lower[k - 1] == "news" else k
             start = run_before(w, end, max(0, end - MAX_ALIAS_WORDS))
             key = span_key(keys, start, end)
             if start == end or self._national(key) or self._capitalised_word(doc, start, end, key):
