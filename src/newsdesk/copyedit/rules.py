@@ -120,44 +120,37 @@ def collect_phrases(tokens: list[Token]) -> dict[str, list[tuple[tuple[str, ...]
 
 
 def _count(tok: Token, forms: dict[str, Counter[str]], lower: Counter[str], sign: int = 1) -> list[str]:
-    """Add (or with `sign=-1` take back) a mid-sentence token's case forms; the words it counts for."""
+    """Add (or with `sign=-1` take back) a mid-sentence token's case forms; the words it counts for.
+
+    A count that falls to zero is dropped: a word is in `forms` only while the article capitalises it."""
     if tok.odd or not tok.mid_sentence:
         return []
     base = tok.base
-    counted = []
-    if _capitalised(base):
-        counted.append(base)
-    elif base.islower():
-        lower[base] += sign
-        if lower[base] <= 0:
-            del lower[base]
+    if base.islower():
+        _add(lower, base, sign)
         return [base]
+    counted = [base] if _capitalised(base) else []
     # `russia-China` writes `China` capitalised whatever the case of the first part (which we may fix).
     counted += [part for part in base.split("-") if _capitalised(part)] if "-" in base else []
     for form in counted:
         key = form.lower()
-        seen = forms.setdefault(key, Counter())
-        seen[form] += sign
-        if seen[form] <= 0:
-            del seen[form]
-            if not seen:
-                del forms[key]
+        _add(forms.setdefault(key, Counter()), form, sign)
+        if not forms[key]:
+            del forms[key]
     return [form.lower() for form in counted]
 
 
-def _case_counts(tokens: list[Token]) -> tuple[dict[str, Counter[str]], Counter[str]]:
-    """Capitalised forms by lower form, and lower-case uses, of the words written mid-sentence."""
-    forms: dict[str, Counter[str]] = {}
-    lower: Counter[str] = Counter()
-    for tok in tokens:
-        _count(tok, forms, lower)
-    return forms, lower
+def _add(counts: Counter[str], key: str, sign: int) -> None:
+    counts[key] += sign
+    if counts[key] <= 0:
+        del counts[key]
 
 
 def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evidence:
     """Capitalised forms and multi-word names the article uses mid-sentence, plus headline/trailer words."""
     ev = Evidence(phrases=collect_phrases(tokens))
-    ev.forms, ev.lower = _case_counts(tokens)
+    for tok in tokens:
+        _count(tok, ev.forms, ev.lower)
     for title in titles:
         for m in WORD.finditer(title):
             base = split_possessive(m.group())
@@ -188,6 +181,12 @@ def _corpus(info: CaseInfo) -> str:
     return f"capitalised in {info.cap_count} of {info.seen} mid-sentence uses in an English news corpus"
 
 
+def _as_written(seen: Counter[str], confidence: float, why: str = "") -> tuple[str, float, str]:
+    """The article's own capitalised form (its most frequent one)."""
+    form = seen.most_common(1)[0][0]
+    return form, confidence, f"written '{form}' mid-sentence elsewhere in this article{why}"
+
+
 def decide_case(
     word: str, ev: Evidence, lex: Lexicon, preset: Preset, ctx: Context = Context()
 ) -> tuple[str, float, str] | None:
@@ -199,8 +198,7 @@ def decide_case(
     if ctx.compound_part:
         # Inside `co-star` or `sci-fi` only names proper (the article's own, the gazetteer's, SCOWL's) count.
         if seen and (info is None or not info.common_lower):
-            form = seen.most_common(1)[0][0]
-            return form, 0.9, f"written '{form}' mid-sentence elsewhere in this article"
+            return _as_written(seen, 0.9)
         if word in lex.names:
             return lex.names[word], 0.9, "a country, nationality, language or city name (gazetteer)"
         if info is not None and info.scowl == "C" and len(word) > 3 and _usable(info.capitalised, word):
@@ -221,8 +219,7 @@ def decide_case(
             or (n_seen >= 2 and n_seen >= 3 * n_lower and info.cap_ratio >= _OFTEN_A_NAME)
         ):
             # `Steve brown`, or `labour` in a story that writes `Labour` throughout: the name, not the word.
-            form = seen.most_common(1)[0][0]
-            return form, 0.9, f"written '{form}' mid-sentence elsewhere in this article, and next to a name"
+            return _as_written(seen, 0.9, ", and next to a name")
         # A word SCOWL knows only in lower case (`wireless`) needs far more corpus evidence than `china`.
         strict = info.scowl == "L"
         if (
@@ -235,8 +232,7 @@ def decide_case(
             return info.capitalised, round(min(0.99, info.cap_ratio), 3), _corpus(info)
         return None
     if seen:
-        form = seen.most_common(1)[0][0]
-        return form, 0.95, f"written '{form}' mid-sentence elsewhere in this article"
+        return _as_written(seen, 0.95)
     if info is not None:
         if info.seen >= preset.min_seen and info.cap_ratio < 0.5:
             return None
