@@ -593,7 +593,8 @@ def _decide_word(
     lex: Lexicon,
     preset: Preset,
 ) -> tuple[str, EditRule, float, str] | None:
-    """Known misspelling, then name evidence, then a swapped-letter typo, then an unknown name, then a typo.
+    """Known misspelling, then name evidence, then a swapped-letter typo, then an unknown name, then a typo,
+    then an unknown word beside a name.
 
     `words` are the lower-case words as the pass leaves them so far: the context of the last check."""
     tok = tokens[k]
@@ -607,14 +608,15 @@ def _decide_word(
     if spelled is not None:
         return spelled[0], "spelling", spelled[1], spelled[2]
     joined_before = k > 0 and next_to(tokens[k - 1], tok)
+    joined_after = k < last and next_to(tok, tokens[k + 1])
     name_before = joined_before and _name_word(tokens[k - 1], named[k - 1], lex)
-    name_after = k < last and _name_word(tokens[k + 1], named[k + 1], lex) and next_to(tok, tokens[k + 1])
+    name_after = joined_after and _name_word(tokens[k + 1], named[k + 1], lex)
     # For a dictionary word, a name after it makes it the name's first word only where nothing else precedes
     # it: `the labour Party`, not the titles `Russian president Vladimir Putin`, `education secretary Tim`.
     beside_name = name_before or (name_after and (not joined_before or words[k - 1] in lex.function_words))
     ctx = Context(beside_name=beside_name)
     if part in lex.contextual:
-        nxt = tokens[k + 1] if k < last and next_to(tok, tokens[k + 1]) else None
+        nxt = tokens[k + 1] if joined_after else None
         ctx = Context(
             number_before=bool(_NUMBER_BEFORE.search(text, max(0, tok.start - 4), tok.start)),
             number_after=bool(_NUMBER_AFTER.match(text, tok.end)),
