@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 import newsdesk.entities
 from newsdesk.entities.kb import KnowledgeBase, build_kb
+from newsdesk.nlp import load_model
 from newsdesk.pipeline import Pipeline
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "entities"
@@ -25,6 +27,12 @@ def fixture_kb_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_kb(fixture_kb_path: Path) -> KnowledgeBase:
     return KnowledgeBase(fixture_kb_path)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The model and the entity components, as a user's own pipeline adds them."""
+    return newsdesk.entities.add_pipes(load_model())
 
 
 @pytest.fixture(scope="session")

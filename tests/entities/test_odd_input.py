@@ -14,11 +14,6 @@ from newsdesk.nlp import load_model
 from newsdesk.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return newsdesk.entities.add_pipes(load_model())
-
-
 @pytest.mark.parametrize(
     "text",
     [

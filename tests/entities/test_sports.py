@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-import newsdesk.entities
 from newsdesk.entities.sports import lines
-from newsdesk.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return newsdesk.entities.add_pipes(load_model())
 
 
 def labels(nlp: Language, text: str) -> dict[str, str]:
