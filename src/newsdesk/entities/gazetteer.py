@@ -9,12 +9,19 @@ Placed after spaCy's `ner`, it rewrites `doc.ents`:
    2003; Ratinov & Roth 2009, "Design challenges and misconceptions in NER"), used here as rules.
 2. Label repair where the KB knows the type better than the model: a country or nationality the model
    called ORG or PERSON gets its KB label (`Slovakia` ORG → GPE).
-3. Span clean-up: a leading `the` and a trailing possessive, punctuation or score are not part of a name;
-   a name stops at a line break. Sports copy: teams in results and standings rows are ORG (`sports`).
+3. Span clean-up: a model name is cut at punctuation spaced on both sides, at a lower-case verb and at a
+   line break; a leading `the` and a trailing possessive, punctuation or score are not part of a name, nor
+   are trailing lower-case words of a name written with capitals. In an all-capitals line the model's names
+   are dropped unless the KB knows them (the model reads every shouted word as a name).
 4. Document-level consistency (Ratinov & Roth 2009's non-local features; Krishnan & Manning 2006):
    a name tagged once is tagged at its other, untagged occurrences (also lower-cased ones, when the
    name is not an English word), a person's surname and given name alone count as the person, and
    every occurrence of a name gets the label most of its occurrences have.
+5. Conventions of the copy: teams in results, standings and fixtures rows are ORG and people in results
+   and line-ups PERSON (`sports`); the names opening a dateline are places, through the whole story.
+6. Types from the words around a name: a GPE the KB does not know and no preposition marks as a place is
+   an ORG; a name before an organisation noun (`Interfax news agency`) is an ORG, before a facility noun
+   (`Druzhba pipeline`) a FAC.
 """
 
 from __future__ import annotations

@@ -6,12 +6,19 @@ The wire's sports pages are tables set as text, one row a line (`Bolton 2 Leeds 
 - In a results or standings line (mostly names and scores), a name in score position (at the line's start or
   after a score or punctuation, right before a score) is a team.
 - Names on both sides of `v` / `vs` are teams.
+- A town or county the parse makes a side of a match verb (`Leicestershire beat Somerset`, `lost to Rotor`) is a
+  team, and so are the names coordinated with a team.
 - A team named once so keeps that identity through the story (`Surrey beat Kent by 141 runs`), except where the
   copy marks a place (`in Leeds`) or in the dateline (`LONDON 1996-08-30`): one sense per discourse.
+- People the model misses outside sentences (`mark_people`): a name before a bracketed country, a name opened
+  by an initial, and the other names of a list that is mostly people.
 
 National sides keep their country's label (the press, and CoNLL, name them by the place), and people in
 individual sports' results (`Michael Johnson 19.32`, `Ekimov 1:07`) stay people: a full name the model read as
 a person, or its surname, is not a team; times, decimals and bowling figures are not scores.
+
+The per-Doc token facts these rules read (`words`, `lines`, `owners`, `run_before`/`run_after`) serve the
+gazetteer's other rules too.
 """
 
 from __future__ import annotations
