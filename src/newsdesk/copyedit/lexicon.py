@@ -99,10 +99,10 @@ def load_lexicon() -> Lexicon:
     for line in _lines("gazetteer.tsv")[1:]:
         name, kind = line.split("\t")
         words = tuple(name.split(" "))
-        if kind in ("demonym", "language") and len(words) == 1:
-            adjectives.add(name.lower())
         keys = tuple(w.lower() for w in words)
         if len(words) == 1:
+            if kind in ("demonym", "language"):
+                adjectives.add(keys[0])
             info = case.get(keys[0])
             if info is None or not info.common_lower:
                 names[keys[0]] = name

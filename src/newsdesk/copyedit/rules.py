@@ -529,16 +529,16 @@ def _completed_names(
 ) -> list[int]:
     """Names our own capitals complete (`paris Club` → `Paris Club`), to apply to their other mentions:
     added to `decided`; returns the tokens to decide again. Otherwise a second run would find them.
-    `looked_at` holds the capitals of the last look, so an unchanged set is not looked at twice."""
+    `looked_at` holds the capitals of the last look: only capitals new since then can complete a name."""
     changed = _case_forms(by_token.values())
-    if changed == looked_at:
-        return []
-    starts = [t.start for t in tokens]
-    fresh = [bisect_right(starts, start) - 1 for start, form in changed.items() if looked_at.get(start) != form]
+    fresh = [start for start, form in changed.items() if looked_at.get(start) != form]
     looked_at.clear()
     looked_at.update(changed)
+    if not fresh:
+        return []
+    starts = [t.start for t in tokens]
     in_names = {w for entries in ev.phrases.values() for lower, _ in entries for w in lower}
-    if not any(_may_name(tokens, k, changed, in_names) for k in fresh):
+    if not any(_may_name(tokens, bisect_right(starts, start) - 1, changed, in_names) for start in fresh):
         return []
     # Recounted even when no new run forms: our capitals also count as the article writing a name so.
     updated = list(tokens)
