@@ -237,8 +237,7 @@ class Gazetteer:
                 for span in [span for span in out if span[0] < e and s < span[1]]:
                     del out[span]
                 key = span_key(keys, s, e)
-                hit = self.aliases.get(key)
-                out[(s, e)] = places[key] = hit[0] if hit is not None and hit[0] in ("GPE", "LOC") else "GPE"
+                out[(s, e)] = places[key] = self.aliases[key][0] if self._place(key) else "GPE"
         return out, places
 
     def _unknown_places(
