@@ -304,10 +304,10 @@ def mark_people(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str],
                 k += 1
                 continue
             athlete = _bracketed_country(doc, keys, stop, end, national) and not _words_only(keys, k, stop)
-            initial = INITIAL.fullmatch(doc[k].text) and not doc[k + 1].is_upper
+            initial = INITIAL.fullmatch(w.text[k]) and not w.upper[k + 1]
             if stop - k > 1 and (athlete or initial):
                 _claim(out, owner, k, stop)
-            if k == start or doc[k - 1].text in (",", ";", "-") or doc[k - 1].like_num:
+            if k == start or w.text[k - 1] in (",", ";", "-") or doc[k - 1].like_num:
                 items.append((k, stop))
             k = stop
         people = [(s, e) for s, e in items if out.get(owner[s] or (-1, -1)) == "PERSON"]
