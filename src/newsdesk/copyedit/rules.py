@@ -216,12 +216,11 @@ def decide_case(
             return context[0], 0.9, _CONTEXT_REASON[context[1]]
         # The article's own style wins over the corpus: `internet` written lower case throughout stays so.
         article_lower = n_lower >= 2 and n_lower > n_seen
-        if seen and (
-            (ctx.beside_name and n_seen >= n_lower)
-            or (n_seen >= 2 and n_seen >= 3 * n_lower and info.cap_ratio >= _OFTEN_A_NAME)
-        ):
-            # `Steve brown`, or `labour` in a story that writes `Labour` throughout: the name, not the word.
+        # `Steve brown`, or `labour` in a story that writes `Labour` throughout: the name, not the word.
+        if seen and ctx.beside_name and n_seen >= n_lower:
             return _as_written(seen, 0.9, ", and next to a name")
+        if seen and n_seen >= 2 and n_seen >= 3 * n_lower and info.cap_ratio >= _OFTEN_A_NAME:
+            return _as_written(seen, 0.9, f" ({n_seen} times, lower case {n_lower})")
         # A word SCOWL knows only in lower case (`wireless`) needs far more corpus evidence than `china`.
         strict = info.scowl == "L"
         if (
