@@ -24,6 +24,7 @@ from newsdesk.pipeline import Pipeline
         "russia china ukraine japan " * 2000,
         "The The The the of of of , , , ...",
         "A" * 5000,
+        "Scorers : Smith 52 , A.",  # a name of one initial, the text's last token
     ],
 )
 def test_plain_nlp_without_article(nlp: Language, text: str) -> None:

@@ -303,10 +303,12 @@ def mark_people(doc: Doc, keys: list[str], ents: Ents, national: Callable[[str],
             if stop == k:
                 k += 1
                 continue
-            athlete = _bracketed_country(doc, keys, stop, end, national) and not _words_only(keys, k, stop)
-            initial = INITIAL.fullmatch(w.text[k]) and not w.upper[k + 1]
-            if stop - k > 1 and (athlete or initial):
-                _claim(out, owner, k, stop)
+            # Names of two words or more; this also keeps `k + 1` inside the Doc (`Smith 52 , A.` at its end).
+            if stop - k > 1:
+                athlete = _bracketed_country(doc, keys, stop, end, national) and not _words_only(keys, k, stop)
+                initial = INITIAL.fullmatch(w.text[k]) and not w.upper[k + 1]
+                if athlete or initial:
+                    _claim(out, owner, k, stop)
             if k == start or w.text[k - 1] in (",", ";", "-") or doc[k - 1].like_num:
                 items.append((k, stop))
             k = stop
