@@ -23,6 +23,7 @@ from itertools import pairwise
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
 from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive
+from newsdesk.copyedit.spelling import LONGEST, decide_spelling, edits1, known_misspelling
 
 RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
 
@@ -63,8 +64,6 @@ PRESETS: dict[str, Preset] = {
     ),
 }
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_LONGEST = 30
 #: Corpus capitalised share above which a dictionary word the article capitalises throughout is its name.
 _OFTEN_A_NAME = 0.2
 #: A frequent word (wordfreq Zipf) one letter away makes an unknown word a typo rather than a name.
@@ -257,7 +256,7 @@ def decide_case(
 
 def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str] | None:
     """A word no dictionary knows in lower case but that is in use (`kudrow`): most likely a name."""
-    if word in lex.case or not 3 <= len(word) <= _LONGEST or not word.isalpha() or lex.zipf_of(word) < preset.name_zipf:
+    if word in lex.case or not 3 <= len(word) <= LONGEST or not word.isalpha() or lex.zipf_of(word) < preset.name_zipf:
         return None
     if _compound(word, lex):
         return None
@@ -267,12 +266,12 @@ def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str]
 def name_beside_name(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
     """A word no dictionary knows, with no spelling fix, next to a name (`Benjamin bratt`): its other part."""
     info = lex.case.get(word)
-    if (info is not None and (info.scowl != "-" or info.cap_ratio < 0.5)) or not 2 <= len(word) <= _LONGEST:
+    if (info is not None and (info.scowl != "-" or info.cap_ratio < 0.5)) or not 2 <= len(word) <= LONGEST:
         return None
     if not word.isalpha() or _compound(word, lex):
         return None
     # One letter from a frequent word (`sald`, `fror`, `thire`), it is likelier a typo we cannot settle.
-    if any(lex.zipf_of(c) >= _TYPO_OF_ZIPF and c in lex.plain for c in _edits1(word)):
+    if any(lex.zipf_of(c) >= _TYPO_OF_ZIPF and c in lex.plain for c in edits1(word)):
         return None
     return _name_form(word), 0.8, "not a dictionary word, and next to a name: part of the name"
 
@@ -286,71 +285,6 @@ def _name_form(word: str) -> str:
     if word.startswith("mc") and len(word) > 3:
         return "Mc" + word[2].upper() + word[3:]
     return word[:1].upper() + word[1:]
-
-
-def _edits1(word: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion away (Damerau-Levenshtein 1)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    out |= {a + c + b for a, b in splits for c in _LETTERS}
-    out.discard(word)
-    return out
-
-
-def _transpositions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
-
-
-def known_misspelling(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
-    """A fix from the misspelling list (codespell), unless the word is a dictionary word or a name."""
-    if word not in lex.misspellings:
-        return None
-    info = lex.case.get(word)
-    if info is not None and (info.common_lower or info.scowl == "C"):
-        return None
-    fix, confidence = lex.misspellings[word]
-    return fix, confidence, f"a common misspelling of '{fix}' (codespell's list)"
-
-
-def decide_spelling(
-    word: str,
-    lex: Lexicon,
-    preset: Preset,
-    *,
-    transpositions_only: bool = False,
-    before: str | None = None,
-    after: str | None = None,
-) -> tuple[str, float, str] | None:
-    """A single confident correction one edit away, ranked by frequency, or None (no clear winner).
-
-    With the neighbouring words given, candidates must also be attested beside them (a word-bigram
-    table): `they waer creating` is not corrected to `wear`, which no bigram supports."""
-    info = lex.case.get(word)
-    if info is not None and (info.common_lower or info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
-        return None  # a dictionary word or a name
-    own = lex.zipf_of(word)
-    # Past _LONGEST letters a string is no typo of an English word (and its edits would be costly).
-    if own >= preset.known_zipf or not 3 <= len(word) <= _LONGEST or not word.isascii():
-        return None
-    scored = []
-    for candidate in _transpositions(word) if transpositions_only else _edits1(word):
-        cinfo = lex.case.get(candidate)
-        if cinfo is not None and cinfo.common_lower:
-            scored.append((lex.zipf_of(candidate), candidate))
-    if before is not None or after is not None:
-        scored = [(z, c) for z, c in scored if lex.bigram_support(before, c, after)]
-    if not scored:
-        return None
-    scored.sort(reverse=True)
-    best_z, best = scored[0]
-    margin = best_z - scored[1][0] if len(scored) > 1 else best_z
-    if best_z < preset.spell_min_zipf or margin < preset.spell_margin or best_z - own < preset.spell_gap:
-        return None
-    confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
-    kind = "two letters swapped" if transpositions_only else "one letter away"
-    return best, confidence, f"not an English word; '{best}' is {kind} and far more frequent"
 
 
 def word_edits(

@@ -1,0 +1,83 @@
+"""Spelling: a known misspelling list first, then candidates one edit away, kept only when one clearly wins.
+
+The noisy-channel practice of Norvig's corrector: candidates one deletion, transposition, substitution or
+insertion away (Damerau 1964), ranked by word frequency, and checked against the neighbouring words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsdesk.copyedit.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from newsdesk.copyedit.rules import Preset
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: Past this many letters a string is no typo of an English word (and its edits would be costly).
+LONGEST = 30
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away (Damerau-Levenshtein 1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(word)
+    return out
+
+
+def _transpositions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
+
+
+def known_misspelling(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
+    """A fix from the misspelling list (codespell), unless the word is a dictionary word or a name."""
+    if word not in lex.misspellings:
+        return None
+    info = lex.case.get(word)
+    if info is not None and (info.common_lower or info.scowl == "C"):
+        return None
+    fix, confidence = lex.misspellings[word]
+    return fix, confidence, f"a common misspelling of '{fix}' (codespell's list)"
+
+
+def decide_spelling(
+    word: str,
+    lex: Lexicon,
+    preset: Preset,
+    *,
+    transpositions_only: bool = False,
+    before: str | None = None,
+    after: str | None = None,
+) -> tuple[str, float, str] | None:
+    """A single confident correction one edit away, ranked by frequency, or None (no clear winner).
+
+    With the neighbouring words given, candidates must also be attested beside them (a word-bigram
+    table): `they waer creating` is not corrected to `wear`, which no bigram supports."""
+    info = lex.case.get(word)
+    if info is not None and (info.common_lower or info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
+        return None  # a dictionary word or a name
+    own = lex.zipf_of(word)
+    # Past LONGEST letters a string is no typo of an English word (and its edits would be costly).
+    if own >= preset.known_zipf or not 3 <= len(word) <= LONGEST or not word.isascii():
+        return None
+    scored = []
+    for candidate in _transpositions(word) if transpositions_only else edits1(word):
+        cinfo = lex.case.get(candidate)
+        if cinfo is not None and cinfo.common_lower:
+            scored.append((lex.zipf_of(candidate), candidate))
+    if before is not None or after is not None:
+        scored = [(z, c) for z, c in scored if lex.bigram_support(before, c, after)]
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    best_z, best = scored[0]
+    margin = best_z - scored[1][0] if len(scored) > 1 else best_z
+    if best_z < preset.spell_min_zipf or margin < preset.spell_margin or best_z - own < preset.spell_gap:
+        return None
+    confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
+    kind = "two letters swapped" if transpositions_only else "one letter away"
+    return best, confidence, f"not an English word; '{best}' is {kind} and far more frequent"
