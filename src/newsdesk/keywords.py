@@ -85,6 +85,7 @@ Cost: linear in the text, one wordfreq lookup per distinct word (cached); no mod
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -103,7 +104,7 @@ from wordfreq import zipf_frequency
 from newsdesk.article import VALUE_LABELS, Entity, Keyword, KeywordKind
 from newsdesk.nlp import doc_text, register_extensions
 from newsdesk.quotes import cue_table
-from newsdesk.tables import word_set
+from newsdesk.tables import data_rows, word_set
 
 KIND_OF_LABEL: dict[str, KeywordKind] = {
     "PERSON": "person",
@@ -123,6 +124,8 @@ MAX_PHRASE_WORDS = 4
 
 Preset = Literal["trailer", "keyphrase", "index"]
 PRESETS: tuple[str, ...] = get_args(Preset)
+#: Where a word's informativeness comes from: wordfreq's general English, or news articles' document frequencies.
+Background = Literal["general", "news"]
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,7 @@ class _Settings:
     name_cap: float  # most informativeness one word of a name adds
     names_as_written: bool  # a name's keyword is its commonest written form, not its canonical name
     one_per_topic: bool  # drop a phrase's sub-phrases and words, not only other forms of the same words
+    background: Background  # what informativeness is measured against
 
 
 _QUOTES = " \"'“”‘’"
@@ -228,7 +232,8 @@ class KeywordTagger:
         self.min_score = min_score
         self.preset = preset
         register_extensions()
-        _zipf("the")  # load wordfreq's table now, not inside the first article
+        _zipf("the")  # load the background tables now, not inside the first article
+        _news_df()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.keywords = extract_keywords(doc, top_n=self.top_n, min_score=self.min_score, preset=self.preset)
@@ -480,9 +485,11 @@ def _score(c: _Candidate, sentence_of: Sequence[int], headline: set[str], settin
     if headline & c.surfaces:
         c.frequency += settings.headline_weight
     share = settings.phrase_word_weight
+    background = settings.background
     if c.named:
-        return c.frequency * (settings.name_bonus + _informativeness(c.words, cap=settings.name_cap, share=share))
-    return c.frequency * _informativeness(c.words, cap=WORD_INFORMATIVENESS_CAP, share=share)
+        informativeness = _informativeness(c.words, cap=settings.name_cap, share=share, background=background)
+        return c.frequency * (settings.name_bonus + informativeness)
+    return c.frequency * _informativeness(c.words, cap=WORD_INFORMATIVENESS_CAP, share=share, background=background)
 
 
 def _score_by_words(
@@ -501,7 +508,10 @@ def _score_by_words(
     for word in set(weight) & headline:
         weight[word] += settings.headline_weight
     for c in candidates:
-        c.score = sum(weight[w] * max(0.0, min(WORD_INFORMATIVENESS_CAP, ZIPF_CEILING - _zipf(w))) for w in c.words)
+        c.score = sum(
+            weight[w] * max(0.0, min(WORD_INFORMATIVENESS_CAP, _word_informativeness(w, settings.background)))
+            for w in c.words
+        )
 
 
 def _discount_nested(candidates: list[_Candidate]) -> None:
@@ -522,8 +532,8 @@ def _discount_nested(candidates: list[_Candidate]) -> None:
             c.score *= max(0.0, c.frequency - mean) / c.frequency
 
 
-def _informativeness(words: Sequence[str], *, cap: float, share: float) -> float:
-    values = sorted((min(cap, ZIPF_CEILING - _zipf(w)) for w in words), reverse=True)
+def _informativeness(words: Sequence[str], *, cap: float, share: float, background: Background) -> float:
+    values = sorted((min(cap, _word_informativeness(w, background)) for w in words), reverse=True)
     if not values:
         return 0.0
     return max(0.0, values[0]) + share * sum(max(0.0, v) for v in values[1:])
@@ -675,6 +685,22 @@ def _light_stem(word: str) -> str:
     return word
 
 
+def _word_informativeness(word: str, background: Background) -> float:
+    """How specific `word` is: ZIPF_CEILING − its Zipf frequency in general English (wordfreq), or its IDF over
+    news articles, ln((N + 1) / (df + 1)) (Sparck Jones 1972; the article itself counts as one more document)."""
+    if background == "news":
+        df, n = _news_df()
+        return math.log((n + 1) / (df.get(word, 0) + 1))
+    return ZIPF_CEILING - _zipf(word)
+
+
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
+
+
+@cache
+def _news_df() -> tuple[dict[str, int], int]:
+    """Document frequencies over news articles (`data/keywords/news_df.tsv`), and the number of articles."""
+    df = {word: int(n) for word, n in data_rows("keywords/news_df.tsv")}
+    return df, df.pop("*")
