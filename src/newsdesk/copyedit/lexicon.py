@@ -15,6 +15,7 @@ n-grams); both are run-time dependencies already, read where they are installed.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +24,9 @@ from typing import NamedTuple
 from wordfreq import get_frequency_dict
 
 from newsdesk.tables import word_set
+
+#: log10 of stupid backoff's discount (Brants et al. 2007 use 0.4).
+_BACKOFF = math.log10(0.4)
 
 
 class CaseInfo(NamedTuple):
@@ -62,20 +66,27 @@ class Lexicon:
     zipf: dict[str, float]
     #: Lower-case dictionary words the corpus rarely capitalises: nothing to decide about them.
     plain: frozenset[str]
-    #: Frequent English word pairs ("they were"), and the words they are made of.
-    bigrams: frozenset[str]
-    bigram_words: frozenset[str]
+    #: Frequent English word pairs ("they were") and their counts; all counts of pairs a word begins.
+    bigrams: dict[str, int]
+    pairs_begun: dict[str, int]
+    #: The table's smallest count: rarer pairs were left out of it.
+    pair_floor: int
     #: Function words (spaCy's English stop words): never capitalised as part of a name.
     function_words: frozenset[str]
 
-    def bigram_support(self, before: str | None, word: str, after: str | None) -> bool:
-        """Is `word` attested next to a neighbour? Neighbours the table does not know cannot judge."""
-        sides = []
-        if before is not None and before in self.bigram_words:
-            sides.append(f"{before} {word}" in self.bigrams)
-        if after is not None and after in self.bigram_words:
-            sides.append(f"{word} {after}" in self.bigrams)
-        return not sides or any(sides)
+    def next_word_log10(self, before: str | None, word: str) -> float:
+        """log10 P(word | before) from the pair table, with stupid backoff (Brants et al., EMNLP 2007).
+
+        Without a left neighbour the table knows, it is the word's own probability (wordfreq). The table
+        holds only pairs above a count, so an absent pair is rarer than that: at most the floor's share."""
+        unigram = self.zipf_of(word) - 9.0
+        if before is None or before not in self.pairs_begun:
+            return unigram
+        begun = self.pairs_begun[before]
+        count = self.bigrams.get(f"{before} {word}")
+        if count is not None:
+            return math.log10(count / begun)
+        return min(unigram + _BACKOFF, math.log10(self.pair_floor / begun))
 
     def zipf_of(self, word: str) -> float:
         return self.zipf.get(word, 0.0)
@@ -125,8 +136,12 @@ def load_lexicon() -> Lexicon:
     )
     # symspellpy (a run-time dependency) ships the pair table; it is read where it is, not copied.
     bigram_file = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
-    pairs = [line.rsplit(" ", 1)[0] for line in bigram_file.read_text(encoding="utf-8").splitlines()]
-    bigram_words = frozenset(w for pair in pairs for w in pair.split(" "))
+    bigrams: dict[str, int] = {}
+    pairs_begun: Counter[str] = Counter()
+    for line in bigram_file.read_text(encoding="utf-8").splitlines():
+        pair, _, count = line.rpartition(" ")
+        bigrams[pair] = int(count)
+        pairs_begun[pair.partition(" ")[0]] += int(count)
     function_words = word_set("copyedit/function_words.txt")
     return Lexicon(
         case,
@@ -138,7 +153,8 @@ def load_lexicon() -> Lexicon:
         abbreviations,
         zipf,
         plain,
-        frozenset(pairs),
-        bigram_words,
+        bigrams,
+        dict(pairs_begun),
+        min(bigrams.values()),
         function_words,
     )

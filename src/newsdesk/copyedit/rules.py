@@ -48,6 +48,11 @@ class Preset:
     spell_margin: float = 1.5
     #: ... and this much more frequent than the token itself.
     spell_gap: float = 3.0
+    #: From this many letters on, a string no frequency list knows has few neighbours one edit away, so a
+    #: rarer winner will do ...
+    long_word: int = 8
+    #: ... one at least this frequent.
+    long_min_zipf: float = 1.5
 
 
 PRESETS: dict[str, Preset] = {

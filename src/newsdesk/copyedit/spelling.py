@@ -53,31 +53,42 @@ def decide_spelling(
     before: str | None = None,
     after: str | None = None,
 ) -> tuple[str, float, str] | None:
-    """A single confident correction one edit away, ranked by frequency, or None (no clear winner).
+    """A single confident correction one edit away, or None (no clear winner).
 
-    With the neighbouring words given, candidates must also be attested beside them (a word-bigram
-    table): `they waer creating` is not corrected to `wear`, which no bigram supports."""
+    Candidates are ranked by a word-bigram language model over the neighbouring words given, as in Mays,
+    Damerau & Mercer (1991): log P(candidate | before) + log P(after | candidate), which is the word's own
+    frequency where no neighbour is known. `the sevice sector` → `service`, not the as frequent `device`.
+    The winner must also be frequent, clearly ahead of the runner-up and far more frequent than the token."""
     info = lex.case.get(word)
     if info is not None and (info.common_lower or info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
         return None  # a dictionary word or a name
     own = lex.zipf_of(word)
-    # Past LONGEST letters a string is no typo of an English word (and its edits would be costly).
     if own >= preset.known_zipf or not 3 <= len(word) <= LONGEST or not word.isascii():
         return None
+    if word.endswith("s") and (stem := lex.case.get(word[:-1])) is not None and stem.common_lower:
+        return None  # a plural the word lists leave out (`capitalisations`)
     scored = []
     for candidate in _transpositions(word) if transpositions_only else edits1(word):
         cinfo = lex.case.get(candidate)
         if cinfo is not None and cinfo.common_lower:
-            scored.append((lex.zipf_of(candidate), candidate))
-    if before is not None or after is not None:
-        scored = [(z, c) for z, c in scored if lex.bigram_support(before, c, after)]
+            fit = lex.next_word_log10(before, candidate)
+            if after is not None:
+                fit += lex.next_word_log10(candidate, after)
+            scored.append((fit, candidate))
     if not scored:
         return None
     scored.sort(reverse=True)
-    best_z, best = scored[0]
-    margin = best_z - scored[1][0] if len(scored) > 1 else best_z
-    if best_z < preset.spell_min_zipf or margin < preset.spell_margin or best_z - own < preset.spell_gap:
+    best_fit, best = scored[0]
+    margin = best_fit - scored[1][0] if len(scored) > 1 else preset.spell_margin + 1.0
+    best_z = lex.zipf_of(best)
+    # A long string no frequency list knows at all has few neighbours: a rarer winner will do.
+    least, gap = (
+        (preset.long_min_zipf, preset.long_min_zipf)
+        if len(word) >= preset.long_word and own == 0.0
+        else (preset.spell_min_zipf, preset.spell_gap)
+    )
+    if best_z < least or margin < preset.spell_margin or best_z - own < gap:
         return None
     confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
     kind = "two letters swapped" if transpositions_only else "one letter away"
-    return best, confidence, f"not an English word; '{best}' is {kind} and far more frequent"
+    return best, confidence, f"not an English word; '{best}' is {kind} and the likeliest word here by far"
