@@ -102,6 +102,7 @@ from spacy.tokens import Span as SpacySpan
 from wordfreq import zipf_frequency
 
 from newsdesk.article import VALUE_LABELS, Entity, Keyword, KeywordKind
+from newsdesk.entities.component import strip_title
 from newsdesk.nlp import doc_text, register_extensions
 from newsdesk.quotes import cue_table
 from newsdesk.tables import data_rows, word_set
@@ -191,7 +192,7 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, prese
     entities = doc._.entities
     candidates = _entity_candidates(doc, entities) if entities is not None else _fallback_entity_candidates(doc)
     if settings.names_as_written:
-        _write_names_as_written(doc, candidates)
+        candidates += _write_names_as_written(doc, candidates)
     entity_tokens = {i for c in candidates for i in c.tokens}
     topics = _topic_candidates(doc, entity_tokens, settings)
     if settings.words_in_names:
@@ -416,14 +417,35 @@ def _merge_words_into_names(names: Sequence[_Candidate], topics: list[_Candidate
     return rest
 
 
-def _write_names_as_written(doc: Doc, candidates: Iterable[_Candidate]) -> None:
-    """Each name as the article writes it most often (`Brown` after one `Michael Brown`), longest on ties."""
-    written = {span.root.i: _bare_name(span.text) for span in doc.ents}
+def _write_names_as_written(doc: Doc, candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Each name as the article writes it most often (`Brown` after one `Michael Brown`), longest on ties, with
+    all its mentions; returns its other written forms (`Michael Brown`), each a candidate on its own mentions.
+    A person's title is no part of the name (`Mr Ebbers` → `Ebbers`), as in the entities stage."""
+    written: dict[int, tuple[str, SpacySpan]] = {}
+    for span in doc.ents:
+        words = _bare_name(span.text).split()
+        if span.label_ == "PERSON":
+            words = words[strip_title(words) :]
+        written[span.root.i] = (" ".join(words), span)
+    others = []
     for c in candidates:
-        forms = Counter(written[i] for i in c.heads if i in written)
-        if forms:
-            c.text = max(forms, key=lambda f: (forms[f], len(f)))
-            c.words = tuple(c.text.lower().split())
+        forms: defaultdict[str, list[SpacySpan]] = defaultdict(list)
+        for i in c.heads:
+            if i in written and written[i][0]:
+                forms[written[i][0]].append(written[i][1])
+        if not forms:
+            continue
+        c.text = max(forms, key=lambda f: (len(forms[f]), len(f)))
+        c.words = tuple(c.text.lower().split())
+        for form, spans in forms.items():
+            if form != c.text:
+                other = _Candidate(form, c.kind, tuple(form.lower().split()), c.entity_id, True, c.label)
+                for span in spans:
+                    other.tokens.update(range(span.start, span.end))
+                    other.heads.append(span.root.i)
+                    other.surfaces.add(_squash(form))
+                others.append(other)
+    return others
 
 
 def _add_mentions(doc: Doc, c: _Candidate, offsets: Iterable[tuple[int, int]]) -> None:
