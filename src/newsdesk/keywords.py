@@ -127,6 +127,8 @@ Preset = Literal["trailer", "keyphrase", "index"]
 PRESETS: tuple[str, ...] = get_args(Preset)
 #: Where a word's informativeness comes from: wordfreq's general English, or news articles' document frequencies.
 Background = Literal["general", "news"]
+#: Which topics the C-value discount applies to: every nested topic, only multi-word ones, or none.
+Nesting = Literal["all", "phrases", "none"]
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ class _Settings:
     max_words: int  # 0: any length
     word_classes: frozenset[str]  # parts of speech of single-word candidates
     words_in_names: bool  # a word inside a name is a candidate of its own too
-    nested_discount: bool  # C-value: a topic nested in longer ones loses their frequency
+    nested_discount: Nesting  # C-value: a topic nested in longer ones loses their frequency
     name_cap: float  # most informativeness one word of a name adds
     names_as_written: bool  # a name's keyword is its commonest written form, not its canonical name
     one_per_topic: bool  # drop a phrase's sub-phrases and words, not only other forms of the same words
@@ -206,8 +208,8 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, prese
         c.score = _score(c, sentence_of, headline, settings)
     if settings.word_sum:
         _score_by_words(doc, candidates, sentence_of, headline, settings)
-    elif settings.nested_discount:
-        _discount_nested(candidates)
+    elif settings.nested_discount != "none":
+        _discount_nested(candidates, phrases_only=settings.nested_discount == "phrases")
     if settings.max_words:
         candidates = [c for c in candidates if _is_plain_phrase(c.text, settings.max_words)]
     keywords = _select(candidates, top_n=top_n, min_score=min_score, one_per_topic=settings.one_per_topic)
@@ -536,17 +538,18 @@ def _score_by_words(
         )
 
 
-def _discount_nested(candidates: list[_Candidate]) -> None:
+def _discount_nested(candidates: list[_Candidate], *, phrases_only: bool) -> None:
     """C-value (Frantzi, Ananiadou & Mima 2000): a topic nested in longer candidates loses the mean
     frequency of those, so `energy`, nested once each in five different phrases, keeps most of its
-    weight, while a word that only ever occurs inside one phrase keeps none beyond it."""
+    weight, while a word that only ever occurs inside one phrase keeps none beyond it. With `phrases_only`,
+    single words keep their weight (C-value's own scope is multi-word terms)."""
     covering: dict[int, list[_Candidate]] = defaultdict(list)
     for c in candidates:
         if not c.named and len(c.words) > 1:
             for i in c.tokens:
                 covering[i].append(c)
     for c in candidates:
-        if c.named:
+        if c.named or (phrases_only and len(c.words) < 2):
             continue
         longer = {id(b): b for i in c.heads for b in covering.get(i, ()) if len(b.words) > len(c.words)}
         if longer:
