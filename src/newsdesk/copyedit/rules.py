@@ -53,6 +53,12 @@ class Preset:
     long_word: int = 8
     #: ... one at least this frequent.
     long_min_zipf: float = 1.5
+    #: A dictionary word rarer than this (Zipf) may be a typo of a frequent word (`weer`) ...
+    real_word_zipf: float = 2.0
+    #: ... one at least this frequent ...
+    real_word_min_zipf: float = 4.0
+    #: ... that the neighbouring words make this many orders of magnitude likelier.
+    real_word_margin: float = 3.0
 
 
 PRESETS: dict[str, Preset] = {
@@ -415,9 +421,13 @@ def _token_edits(
     """The edits of token `k` (one per changed part of a hyphenated word), in text order."""
     tok = tokens[k]
     # Dictionary words the corpus writes in lower case need no decision, unless the article capitalises
-    # them somewhere: skip them fast.
+    # them somewhere or they are rare enough to be a typo: skip them fast.
     if tok.odd or (
-        tok.text in lex.plain and not tok.sentence_start and tok.start not in decided and tok.text not in ev.forms
+        tok.text in lex.plain
+        and lex.zipf_of(tok.text) >= preset.real_word_zipf
+        and not tok.sentence_start
+        and tok.start not in decided
+        and tok.text not in ev.forms
     ):
         return []
     edits: list[Edit] = []

@@ -60,6 +60,8 @@ def decide_spelling(
     frequency where no neighbour is known. `the sevice sector` → `service`, not the as frequent `device`.
     The winner must also be frequent, clearly ahead of the runner-up and far more frequent than the token."""
     info = lex.case.get(word)
+    if info is not None and info.scowl == "L" and not transpositions_only:
+        return _real_word_error(word, lex, preset, before, after)
     if info is not None and (info.common_lower or info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
         return None  # a dictionary word or a name
     own = lex.zipf_of(word)
@@ -67,14 +69,11 @@ def decide_spelling(
         return None
     if word.endswith("s") and (stem := lex.case.get(word[:-1])) is not None and stem.common_lower:
         return None  # a plural the word lists leave out (`capitalisations`)
-    scored = []
-    for candidate in _transpositions(word) if transpositions_only else edits1(word):
-        cinfo = lex.case.get(candidate)
-        if cinfo is not None and cinfo.common_lower:
-            fit = lex.next_word_log10(before, candidate)
-            if after is not None:
-                fit += lex.next_word_log10(candidate, after)
-            scored.append((fit, candidate))
+    scored = [
+        (_fit(candidate, lex, before, after), candidate)
+        for candidate in (_transpositions(word) if transpositions_only else edits1(word))
+        if (cinfo := lex.case.get(candidate)) is not None and cinfo.common_lower
+    ]
     if not scored:
         return None
     scored.sort(reverse=True)
@@ -92,3 +91,39 @@ def decide_spelling(
     confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
     kind = "two letters swapped" if transpositions_only else "one letter away"
     return best, confidence, f"not an English word; '{best}' is {kind} and the likeliest word here by far"
+
+
+def _fit(word: str, lex: Lexicon, before: str | None, after: str | None) -> float:
+    """log10 P(word | before) + log10 P(after | word): how well `word` fits between its neighbours."""
+    fit = lex.next_word_log10(before, word)
+    return fit if after is None else fit + lex.next_word_log10(word, after)
+
+
+def _real_word_error(
+    word: str, lex: Lexicon, preset: Preset, before: str | None, after: str | None
+) -> tuple[str, float, str] | None:
+    """A rare dictionary word that is a typo of a frequent one (`seats weer ripped up` → `were`).
+
+    The real-word check of Mays, Damerau & Mercer (1991): the word as written is presumed right, and a
+    frequent word one edit away replaces it only when the neighbours make that word far likelier (by
+    `real_word_margin` orders of magnitude, the odds against a typo) and no other candidate comes close."""
+    if lex.zipf_of(word) >= preset.real_word_zipf or before not in lex.pairs_begun or not 3 <= len(word) <= LONGEST:
+        return None
+    scored = sorted(
+        (
+            (_fit(candidate, lex, before, after), candidate)
+            for candidate in edits1(word)
+            if (cinfo := lex.case.get(candidate)) is not None
+            and cinfo.common_lower
+            and lex.zipf_of(candidate) >= preset.real_word_min_zipf
+        ),
+        reverse=True,
+    )
+    if not scored:
+        return None
+    best_fit, best = scored[0]
+    margin = best_fit - scored[1][0] if len(scored) > 1 else preset.spell_margin + 1.0
+    if margin < preset.spell_margin or best_fit - _fit(word, lex, before, after) < preset.real_word_margin:
+        return None
+    return best, 0.8, f"a rare word where '{best}', one letter away, is far likelier between these words"
+
