@@ -127,8 +127,6 @@ Preset = Literal["trailer", "keyphrase", "index"]
 PRESETS: tuple[str, ...] = get_args(Preset)
 #: Where a word's informativeness comes from: wordfreq's general English, or news articles' document frequencies.
 Background = Literal["general", "news"]
-#: Which topics the C-value discount applies to: every nested topic, only multi-word ones, or none.
-Nesting = Literal["all", "phrases", "none"]
 
 
 @dataclass(frozen=True)
@@ -144,7 +142,7 @@ class _Settings:
     max_words: int  # 0: any length
     word_classes: frozenset[str]  # parts of speech of single-word candidates
     words_in_names: bool  # a word inside a name is a candidate of its own too
-    nested_discount: Nesting  # C-value: a topic nested in longer ones loses their frequency
+    nested_discount: bool  # C-value: a topic nested in longer ones loses their frequency
     name_cap: float  # most informativeness one word of a name adds
     names_as_written: bool  # a name's keyword is its commonest written form, not its canonical name
     one_per_topic: bool  # drop a phrase's sub-phrases and words, not only other forms of the same words
@@ -208,8 +206,8 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, prese
         c.score = _score(c, sentence_of, headline, settings)
     if settings.word_sum:
         _score_by_words(doc, candidates, sentence_of, headline, settings)
-    elif settings.nested_discount != "none":
-        _discount_nested(candidates, phrases_only=settings.nested_discount == "phrases")
+    elif settings.nested_discount:
+        _discount_nested(candidates)
     if settings.max_words:
         candidates = [c for c in candidates if _is_plain_phrase(c.text, settings.max_words)]
     keywords = _select(candidates, top_n=top_n, min_score=min_score, one_per_topic=settings.one_per_topic)
@@ -538,18 +536,17 @@ def _score_by_words(
         )
 
 
-def _discount_nested(candidates: list[_Candidate], *, phrases_only: bool) -> None:
+def _discount_nested(candidates: list[_Candidate]) -> None:
     """C-value (Frantzi, Ananiadou & Mima 2000): a topic nested in longer candidates loses the mean
     frequency of those, so `energy`, nested once each in five different phrases, keeps most of its
-    weight, while a word that only ever occurs inside one phrase keeps none beyond it. With `phrases_only`,
-    single words keep their weight (C-value's own scope is multi-word terms)."""
+    weight, while a word that only ever occurs inside one phrase keeps none beyond it."""
     covering: dict[int, list[_Candidate]] = defaultdict(list)
     for c in candidates:
         if not c.named and len(c.words) > 1:
             for i in c.tokens:
                 covering[i].append(c)
     for c in candidates:
-        if c.named or (phrases_only and len(c.words) < 2):
+        if c.named:
             continue
         longer = {id(b): b for i in c.heads for b in covering.get(i, ()) if len(b.words) > len(c.words)}
         if longer:
@@ -558,6 +555,9 @@ def _discount_nested(candidates: list[_Candidate], *, phrases_only: bool) -> Non
 
 
 def _informativeness(words: Sequence[str], *, cap: float, share: float, background: Background) -> float:
+    if background == "news" and words:
+        # TF-IDF's IDF of the candidate as a unit: a phrase's own document frequency, not its words'.
+        return min(cap, _word_informativeness(" ".join(words), background))
     values = sorted((min(cap, _word_informativeness(w, background)) for w in words), reverse=True)
     if not values:
         return 0.0
@@ -712,7 +712,8 @@ def _light_stem(word: str) -> str:
 
 def _word_informativeness(word: str, background: Background) -> float:
     """How specific `word` is: ZIPF_CEILING − its Zipf frequency in general English (wordfreq), or its IDF over
-    news articles, ln((N + 1) / (df + 1)) (Sparck Jones 1972; the article itself counts as one more document)."""
+    news articles, ln((N + 1) / (df + 1)) (Sparck Jones 1972; the article itself counts as one more document),
+    which a phrase has too."""
     if background == "news":
         df, n = _news_df()
         return math.log((n + 1) / (df.get(word, 0) + 1))
