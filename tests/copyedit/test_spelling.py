@@ -1,0 +1,54 @@
+"""Spelling: context-ranked candidates, long unknown strings, plurals, real-word typos (copyedit/spelling.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.copyedit import PRESETS, copyedit_text
+from newsdesk.copyedit.lexicon import load_lexicon
+from newsdesk.copyedit.spelling import decide_spelling
+
+
+def fix(text: str) -> str:
+    return copyedit_text(text).text
+
+
+def test_the_neighbouring_words_choose_between_candidates() -> None:
+    # `device` and `service` are both one letter from `sevice`; `the service sector` is the common pair.
+    assert fix("Growth in the sevice sector slowed.") == "Growth in the service sector slowed."
+    assert fix("It was on a larger skale than before.") == "It was on a larger scale than before."
+
+
+def test_no_clear_winner_is_left_alone() -> None:
+    # `resk`: risk, rest and desk all fit after `the`.
+    assert fix("He looked at the resk.") == "He looked at the resk."
+
+
+def test_a_long_unknown_string_takes_a_rarer_fix() -> None:
+    assert fix("A poliycholder who had invested lost out.") == "A policyholder who had invested lost out."
+
+
+def test_a_plural_the_word_lists_leave_out_is_no_typo() -> None:
+    text = "Firms with market capitalisations below $700m were hit."
+    assert fix(text) == text
+
+
+def test_a_rare_dictionary_word_between_words_that_call_for_a_frequent_one() -> None:
+    assert fix("At the stadium, seats weer ripped up.") == "At the stadium, seats were ripped up."
+    # Rare words with no frequent word a letter away, or none their neighbours favour, stay.
+    for text in ("The bosun shouted at the crew.", "He wore a cagoule in the rain."):
+        assert fix(text) == text
+
+
+@pytest.mark.parametrize("word", ["policy", "xi", "jinping", "fueling"])
+def test_known_words_and_names_are_not_candidates(word: str) -> None:
+    assert decide_spelling(word, load_lexicon(), PRESETS["precision"], before="the", after="was") is None
+
+
+def test_context_probability_backs_off_for_unseen_pairs() -> None:
+    lex = load_lexicon()
+    seen = lex.next_word_log10("the", "service")
+    unseen = lex.next_word_log10("the", "thirl")
+    assert seen > unseen
+    # Without a known left word it is the word's own probability.
+    assert lex.next_word_log10(None, "service") == pytest.approx(lex.zipf_of("service") - 9.0)
