@@ -18,12 +18,15 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
+from newsdesk.copyedit.names import Around, first_name, list_item, may_name, name_continues
 from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive
 from newsdesk.copyedit.spelling import LONGEST, decide_spelling, edits1, known_misspelling
+from newsdesk.tables import word_set
 
 RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
 
@@ -33,7 +36,7 @@ class Preset:
     """Thresholds of one operating point (trafilatura-style `favor_precision` / `favor_recall`)."""
 
     #: Corpus capitalised share needed to capitalise a word that is also a dictionary word (`china`, `march`).
-    common_ratio: float = 0.93
+    common_ratio: float = 0.9
     #: The same for words that are not dictionary words.
     rare_ratio: float = 0.8
     #: Corpus sightings needed before the corpus share counts.
@@ -189,6 +192,12 @@ class Context:
     beside_name: bool = False
 
 
+@lru_cache(maxsize=1)
+def _style_lower() -> frozenset[str]:
+    """Words the corpus capitalises that news style now writes in lower case (`internet`, `west`)."""
+    return word_set("copyedit/style_lower.txt")
+
+
 def _corpus(info: CaseInfo) -> str:
     return f"capitalised in {info.cap_count} of {info.seen} mid-sentence uses in an English news corpus"
 
@@ -234,11 +243,12 @@ def decide_case(
         # A word SCOWL knows only in lower case (`wireless`) needs far more corpus evidence than `china`.
         strict = info.scowl == "L"
         if (
-            info.seen >= (100 if strict else max(50, preset.min_seen) if info.scowl == "B" else preset.min_seen)
+            info.seen >= (100 if strict else max(20, preset.min_seen) if info.scowl == "B" else preset.min_seen)
             and info.cap_ratio >= (max(0.97, preset.common_ratio) if strict else preset.common_ratio)
             and _usable(info.capitalised, word)
             and (not info.capitalised.isupper() or info.cap_ratio >= 0.95)
             and not article_lower
+            and word not in _style_lower()
         ):
             return info.capitalised, round(min(0.99, info.cap_ratio), 3), _corpus(info)
         return None
@@ -421,13 +431,14 @@ def _token_edits(
     """The edits of token `k` (one per changed part of a hyphenated word), in text order."""
     tok = tokens[k]
     # Dictionary words the corpus writes in lower case need no decision, unless the article capitalises
-    # them somewhere or they are rare enough to be a typo: skip them fast.
+    # them somewhere, they stand beside a name, or they are rare enough to be a typo: skip them fast.
     if tok.odd or (
         tok.text in lex.plain
         and lex.zipf_of(tok.text) >= preset.real_word_zipf
         and not tok.sentence_start
         and tok.start not in decided
         and tok.text not in ev.forms
+        and not may_name(text, tokens, k, named)
     ):
         return []
     edits: list[Edit] = []
@@ -574,6 +585,15 @@ def _decide_word(
             beside_name=beside_name,
         )
     found = decide_case(part, ev, lex, preset, ctx)
+    if found is None and part not in lex.function_words and part not in lex.contextual:
+        around = Around(
+            words[k - 1] if joined_before else None, name_before, words[k + 1] if joined_after else None, name_after
+        )
+        found = (
+            first_name(part, around, lex)
+            or name_continues(part, around, lex)
+            or list_item(text, tokens, k, named, lex.abbreviations)
+        )
     if found is not None:
         return found[0], "case.proper_noun", found[1], found[2]
     if part in ev.titles:

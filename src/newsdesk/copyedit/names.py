@@ -1,0 +1,141 @@
+"""Names told by their neighbours: a lower-case word whose place in the sentence makes it part of a name.
+
+The case rules in `rules.py` judge a word by itself (the article's own capitals, corpus counts, the gazetteer).
+These judge it by where it stands, each kept to a place where a lower-case word is almost never right:
+- a first name right before a surname (`roger Federer`), when the corpus writes the word capitalised before
+  names (`name_context.tsv`) and the surname is no place (`north London`) nor the word part of a common phrase
+  (`attorney general Eliot Spitzer`);
+- a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists);
+- a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
+  goes on with no first name (`London mayor Ken Livingstone` is a title before a person).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsdesk.copyedit.lexicon import Lexicon
+from newsdesk.copyedit.scan import Token, next_to
+from newsdesk.tables import data_rows
+
+#: The corpus must write a first name capitalised before a name at least this share of the time ...
+_FIRST_NAME_SHARE = 0.7
+#: ... and at least this often.
+_FIRST_NAME_SEEN = 3
+#: A word between two name words: capitalised after a name at least this share of the time ...
+_CONTINUES_SHARE = 0.8
+#: ... and at least this often.
+_CONTINUES_SEEN = 5
+#: What separates the one-word items of a list (`Distin, Dunne; Thatcher`).
+_ITEM_BEFORE = re.compile(r"[ \t]*[,;:][ \t]*\Z|[ \t]*\n\s*\Z")
+_ITEM_AFTER = re.compile(r"[ \t]*(?:[,;.]|\n|\Z)")
+
+
+@dataclass(frozen=True, slots=True)
+class NameTables:
+    #: First names (Faker's lists, `quotes/first_names.tsv`), lower case.
+    first_names: frozenset[str]
+    #: Word -> (capitalised, lower case) uses right before a name word in the corpus.
+    before: dict[str, tuple[int, int]]
+    #: Word -> (capitalised, lower case) uses right after a name word.
+    after: dict[str, tuple[int, int]]
+    #: Role nouns (`mayor`, `singer`): before a person's name they are titles, not part of it.
+    roles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_names() -> NameTables:
+    before: dict[str, tuple[int, int]] = {}
+    after: dict[str, tuple[int, int]] = {}
+    for word, cap_before, lower_before, cap_after, lower_after in data_rows("copyedit/name_context.tsv")[1:]:
+        before[word] = (int(cap_before), int(lower_before))
+        after[word] = (int(cap_after), int(lower_after))
+    first_names = frozenset(name.lower() for name, _ in data_rows("quotes/first_names.tsv"))
+    roles = frozenset(noun for noun, _ in data_rows("quotes/person_nouns.txt"))
+    return NameTables(first_names, before, after, roles)
+
+
+def _share(counts: tuple[int, int] | None, seen: int) -> float:
+    """The capitalised share of `counts` (add-one smoothed), 0 below `seen` uses."""
+    if counts is None or sum(counts) < seen:
+        return 0.0
+    return (counts[0] + 0.5) / (sum(counts) + 1)
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Around:
+    """A word's neighbours as the pass leaves them: lower-case text, and whether each marks a name.
+
+    `None` where there is no neighbour joined by a single space."""
+
+    before: str | None
+    before_named: bool
+    after: str | None
+    after_named: bool
+
+
+def first_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`roger Federer`: a first name the corpus capitalises before names, right before a name word."""
+    names = load_names()
+    if word not in names.first_names or word in lex.names or word in lex.adjectives or word in names.roles:
+        return None
+    if not around.after_named or around.after is None or around.after in lex.names:
+        return None  # `north London`: a first name is not followed by a place
+    if around.before is not None and not around.before_named and f"{around.before} {word}" in lex.bigrams:
+        return None  # `attorney general Eliot Spitzer`: the word ends a common phrase
+    counts = names.before.get(word)
+    info = lex.case.get(word)
+    if counts is None and info is not None:
+        counts = (info.cap_count, info.lower_count)  # never seen before a name: its case anywhere must do
+    if _share(counts, _FIRST_NAME_SEEN) < _FIRST_NAME_SHARE:
+        return None
+    return _capital(word), 0.9, "a first name, right before a name"
+
+
+def name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`Axa sun Life`: a word between two words of a name, which the corpus capitalises after names."""
+    names = load_names()
+    if not (around.before_named and around.after_named) or around.after is None:
+        return None
+    if word in names.roles or around.after in names.first_names or word in lex.function_words:
+        return None  # `London mayor Ken Livingstone`: a title before a person
+    if _share(names.after.get(word), _CONTINUES_SEEN) < _CONTINUES_SHARE:
+        return None
+    return _capital(word), 0.85, "between two words of a name, and usually capitalised after a name"
+
+
+def _separated(text: str, start: int, end: int) -> bool:
+    """Is `text[start:end]` one list item: a list separator before it and after it?"""
+    return bool(_ITEM_BEFORE.search(text, max(0, start - 4), start)) and bool(_ITEM_AFTER.match(text, end))
+
+
+def list_item(
+    text: str, tokens: list[Token], k: int, named: list[bool], abbreviations: frozenset[str]
+) -> tuple[str, float, str] | None:
+    """`James, mills, Distin`: a one-word list item beside a one-word item that is a name."""
+    tok = tokens[k]
+    if not _separated(text, tok.start, tok.end) or _capital(tok.base) + "." in abbreviations:
+        return None  # `Hayes, capt, Easterby`: an abbreviation (`Capt.`) is no name
+    for n in (k - 1, k + 1):
+        if 0 <= n < len(tokens) and named[n] and not tokens[n].odd:
+            other = tokens[n]
+            if _separated(text, other.start, other.end):
+                return _capital(tok.base), 0.85, "an item of a list of one-word names"
+    return None
+
+
+def may_name(text: str, tokens: list[Token], k: int, named: list[bool]) -> bool:
+    """Could token `k`'s place make it a name: a name word joined to it, or a list separator before it?
+    (A cheap test, to skip the plain dictionary words that are nowhere near a name.)"""
+    tok = tokens[k]
+    if k + 1 < len(tokens) and named[k + 1] and next_to(tok, tokens[k + 1]):
+        return True
+    if k > 0 and named[k - 1] and next_to(tokens[k - 1], tok):
+        return True
+    return bool(_ITEM_BEFORE.search(text, max(0, tok.start - 4), tok.start))

@@ -1,0 +1,51 @@
+"""Names told by their neighbours (copyedit/names.py): first names, list items, words inside a name."""
+
+from __future__ import annotations
+
+from newsdesk.copyedit import copyedit_text
+
+
+def fix(text: str) -> str:
+    return copyedit_text(text).text
+
+
+def test_a_first_name_before_a_surname() -> None:
+    assert fix("He will face either roger Federer in the final.") == "He will face either Roger Federer in the final."
+    assert fix("He was named by Scotland coach matt Williams.") == "He was named by Scotland coach Matt Williams."
+
+
+def test_a_first_name_rule_leaves_places_titles_and_phrases() -> None:
+    # A compass point before a place, a role before a name, the end of a common phrase: no first names.
+    for text in (
+        "He lives in north London with his wife.",
+        "The case went to New York attorney general Eliot Spitzer on Monday.",
+        "It was said by London mayor Ken Livingstone on Monday.",
+    ):
+        assert fix(text) == text
+
+
+def test_an_item_of_a_list_of_names() -> None:
+    assert fix("The line-up: James, mills, Distin, Dunne.") == "The line-up: James, Mills, Distin, Dunne."
+    # A lower-case list with no one-word name in it, and an abbreviation in a line-up, stay as they are.
+    assert fix("He bought eggs, milk, Bread and butter.") == "He bought eggs, milk, Bread and butter."
+    assert fix("Hayes, O'Kelly, capt, Easterby.") == "Hayes, O'Kelly, capt, Easterby."
+
+
+def test_a_word_inside_a_name() -> None:
+    assert fix("Life insurer Axa sun Life has lowered its bonus.") == "Life insurer Axa Sun Life has lowered its bonus."
+
+
+def test_news_style_lower_case_words_stay_lower() -> None:
+    # Old corpora write `Internet` and `West`; news style today does not.
+    assert fix("Most of them use the internet daily.") == "Most of them use the internet daily."
+    assert fix("A fan in the west stand was hurt.") == "A fan in the west stand was hurt."
+
+
+def test_a_surname_the_corpus_capitalises() -> None:
+    assert fix("The wales forwards are ready.") == "The Wales forwards are ready."
+
+
+def test_name_rules_are_idempotent() -> None:
+    for text in ("James, mills, Distin, Dunne.", "either roger Federer or Axa sun Life"):
+        once = copyedit_text(text)
+        assert copyedit_text(once.text).edits == []
