@@ -64,23 +64,30 @@ the position weights and the informativeness):
     sums suit DUC and hurt 500N.
   - `index`: index terms as readers mark them when asked for a story's key words (the crowd-sourced
     keyphrases of 500N-KPCrowd, Marujo et al. LREC 2012: about 49 a story, most of them single words
-    of every class, `rose`, `fired`, `private`, and names in the form the story uses). Candidates are
+    of every class, `rose`, `fired`, `private`, and names in the forms the story uses). Candidates are
     the content words (nouns, proper nouns, adjectives, verbs; not reporting verbs like `said`, the
     cue verbs of `data/quotes/cues.tsv`: they attribute, they are not what the story is about), the
-    words inside names (`Dow` in `Dow Jones Industrial Average`), the names as the story writes them
-    most often (`Brown` after one `Michael Brown`; news style names a person in full once) and the
-    noun phrases, each scored as a unit as above, F · I: TF-IDF with wordfreq's background corpus as
-    the IDF (a corpus-free proxy, as in the trailer), with PositionRank's lead weighting. Names are
-    words like any other here (no bonus, the same cap on I), the headline weighs as a lead sentence
-    (a mention there counts 2, like one in sentence 0), and no C-value discount or one-per-topic
-    removal: a word and a phrase holding it are both index terms; only forms of the same words collapse.
-    What was tried: eight variants, in order, each measured once on the public 500N-KPCrowd and
-    DUC-2001 documents (the list and figures are in benchmarks/results/keywords.md); three that did
-    not help were dropped (headline words missing from the body as candidates, the trailer's name
-    bonus, PositionRank's inverse positions without the frequency term). No weight was fitted: the lead
-    weight, the caps and the phrase share are the trailer's.
+    words inside names (`Dow` in `Dow Jones Industrial Average`), every form in which the story writes
+    a name (`Brown`, with all the name's mentions, and `Michael Brown` on its own; a person's title
+    such as `Mr` is no part of it, as in the entities stage) and the noun phrases, each scored as a
+    unit, F · I: TF-IDF with PositionRank's lead weighting. I here is the IDF over news articles,
+    ln((N + 1) / (df + 1)) with df from the 1,557 public BBC News articles (`data/keywords/news_df.tsv`;
+    Sparck Jones 1972), capped at 5: words common in news (`year`, `told`, `government`) are less
+    specific than general English says. A phrase's df is its own, as TF-IDF takes a candidate's
+    (Salton & Buckley 1988), not its words' (`oil prices` is in 32 articles). Names are candidates like
+    any other here (no bonus, the same cap), the headline weighs as a lead sentence (a mention there
+    counts 2, like one in sentence 0), and no C-value discount or one-per-topic removal: a word and a
+    phrase holding it are both index terms; only forms of the same words collapse.
+    What was tried: twelve variants, in order, each measured once on the public 500N-KPCrowd and
+    DUC-2001 documents, the last four each declared with its source before its measurement (the list
+    and figures are in benchmarks/results/keywords.md); four that did not help were dropped (headline
+    words missing from the body as candidates, the trailer's name bonus, PositionRank's inverse
+    positions without the frequency term, C-value on phrases). No weight was fitted: the lead weight
+    and the cap are the trailer's. Phrases as units cost the preset 2.9 points of F1@10 on DUC-2001
+    (phrase-level expert keyphrases: the `keyphrase` preset's task) for 0.6 on 500N-KPCrowd.
 
-Cost: linear in the text, one wordfreq lookup per distinct word (cached); no model beyond the pipeline's.
+Cost: linear in the text, one background lookup per distinct word or phrase (cached or a dict); no model beyond the
+pipeline's.
 """
 
 from __future__ import annotations
@@ -144,7 +151,7 @@ class _Settings:
     words_in_names: bool  # a word inside a name is a candidate of its own too
     nested_discount: bool  # C-value: a topic nested in longer ones loses their frequency
     name_cap: float  # most informativeness one word of a name adds
-    names_as_written: bool  # a name's keyword is its commonest written form, not its canonical name
+    names_as_written: bool  # a name's keywords are its written forms (commonest first), not its canonical name
     one_per_topic: bool  # drop a phrase's sub-phrases and words, not only other forms of the same words
     background: Background  # what informativeness is measured against
 
