@@ -86,7 +86,8 @@ def decide_spelling(
         if len(word) >= preset.long_word and own == 0.0
         else (preset.spell_min_zipf, preset.spell_gap)
     )
-    if best_z < least or margin < preset.spell_margin or best_z - own < gap:
+    # The token itself is the other hypothesis: the winner must fit its neighbours far better.
+    if best_z < least or margin < preset.spell_margin or best_fit - _fit(word, lex, before, after) < gap:
         return None
     confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
     kind = "two letters swapped" if transpositions_only else "one letter away"
