@@ -49,3 +49,16 @@ def test_name_rules_are_idempotent() -> None:
     for text in ("James, mills, Distin, Dunne.", "either roger Federer or Axa sun Life"):
         once = copyedit_text(text)
         assert copyedit_text(once.text).edits == []
+
+
+def test_an_unknown_word_in_use_is_a_name_but_a_coinage_is_not() -> None:
+    assert fix("It fell into the hands of state oil firm rosneft in a deal.") == (
+        "It fell into the hands of state oil firm Rosneft in a deal."
+    )
+    # Two words run together, or a dictionary word with a prefix or suffix: new words, not names.
+    for text in (
+        "He bought an inkjet printer.",
+        "It would cost a lot to rebrand its product.",
+        "It sends video wirelessly.",
+    ):
+        assert fix(text) == text

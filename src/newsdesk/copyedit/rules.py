@@ -42,7 +42,7 @@ class Preset:
     #: Corpus sightings needed before the corpus share counts.
     min_seen: int = 10
     #: An unknown lower-case word at least this frequent (wordfreq Zipf) is taken for a name (`kudrow`).
-    name_zipf: float = 99.0
+    name_zipf: float = 2.0
     #: A token at least this frequent (wordfreq Zipf scale) is a known word, never a misspelling.
     known_zipf: float = 3.0
     #: The winning spelling candidate must be this frequent ...
@@ -82,6 +82,11 @@ PRESETS: dict[str, Preset] = {
 _OFTEN_A_NAME = 0.2
 #: A frequent word (wordfreq Zipf) one letter away makes an unknown word a typo rather than a name.
 _TYPO_OF_ZIPF = 4.0
+#: Both halves of a word run together at least this frequent (wordfreq Zipf): a compound, not a name.
+_PART_ZIPF = 3.0
+#: Affixes that make a new word of a dictionary word (`wireless` + `ly`, `re` + `brand`).
+_SUFFIXES = ("ly", "ness", "ers", "er", "s", "ed", "ing")
+_PREFIXES = ("re", "un", "pre", "non", "co", "mis", "over", "under", "out")
 #: Rounds of re-deciding the words our corrections bear on (see `word_edits`); news texts settle in
 #: three or so, the cap guards against two words whose corrections undo each other.
 _MAX_ROUNDS = 8
@@ -279,7 +284,7 @@ def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str]
     """A word no dictionary knows in lower case but that is in use (`kudrow`): most likely a name."""
     if word in lex.case or not 3 <= len(word) <= LONGEST or not word.isalpha() or lex.zipf_of(word) < preset.name_zipf:
         return None
-    if _compound(word, lex):
+    if _compound(word, lex) or _made_of_words(word, lex):
         return None
     return _name_form(word), 0.75, "not a dictionary word but a word in use: a name"
 
@@ -300,6 +305,18 @@ def name_beside_name(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
 def _compound(word: str, lex: Lexicon) -> bool:
     """`gameplay`, `frontman`: two words often written together, not a name (`beckham`)."""
     return any(f"{word[:i]} {word[i:]}" in lex.bigrams for i in range(3, len(word) - 2))
+
+
+def _made_of_words(word: str, lex: Lexicon) -> bool:
+    """`inkjet`, `passcode`, `wirelessly`, `rebrand`: two frequent words run together, or a dictionary word with
+    a prefix or suffix. New coinages are made so; names rarely are."""
+    stems = [word[: -len(suffix)] for suffix in _SUFFIXES if word.endswith(suffix)]
+    stems += [word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix)]
+    if any(len(stem) >= 3 and stem in lex.case and lex.case[stem].common_lower for stem in stems):
+        return True
+    return any(
+        lex.zipf_of(word[:i]) >= _PART_ZIPF and lex.zipf_of(word[i:]) >= _PART_ZIPF for i in range(3, len(word) - 2)
+    )
 
 
 def _name_form(word: str) -> str:
