@@ -26,8 +26,9 @@ _FIRST_NAME_SHARE = 0.7
 _FIRST_NAME_SEEN = 3
 #: A word between two name words: capitalised after a name at least this share of the time ...
 _CONTINUES_SHARE = 0.8
-#: ... and at least this often.
+#: ... and at least this often; this share will do before a word names usually go on with.
 _CONTINUES_SEEN = 5
+_CONTINUES_WEAK = 0.5
 #: What separates the one-word items of a list (`Distin, Dunne; Thatcher`).
 _ITEM_BEFORE = re.compile(r"[ \t]*[,;:][ \t]*\Z|[ \t]*\n\s*\Z")
 _ITEM_AFTER = re.compile(r"[ \t]*(?:[,;.]|\n|\Z)")
@@ -105,7 +106,11 @@ def name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float,
         return None
     if word in names.roles or around.after in names.first_names or word in lex.function_words:
         return None  # `London mayor Ken Livingstone`: a title before a person
-    if _share(names.after.get(word), _CONTINUES_SEEN) < _CONTINUES_SHARE:
+    share = _share(names.after.get(word), _CONTINUES_SEEN)
+    # Less corpus support will do when the next word is one names usually go on with (`Bank`, `Association`).
+    if share < _CONTINUES_SHARE and not (
+        share >= _CONTINUES_WEAK and _share(names.after.get(around.after), _CONTINUES_SEEN) >= _CONTINUES_SHARE
+    ):
         return None
     return _capital(word), 0.85, "between two words of a name, and usually capitalised after a name"
 
