@@ -52,3 +52,13 @@ def test_context_probability_backs_off_for_unseen_pairs() -> None:
     assert seen > unseen
     # Without a known left word it is the word's own probability.
     assert lex.next_word_log10(None, "service") == pytest.approx(lex.zipf_of("service") - 9.0)
+
+
+def test_common_slips_outweigh_uncommon_edits() -> None:
+    from newsdesk.copyedit.spelling import _channel
+
+    # Swapped, left out, doubled, vowel for vowel, neighbouring key: the slips typists make.
+    for typo, word in [("efes", "fees"), ("muic", "music"), ("tolld", "told"), ("defeet", "defeat"), ("ferm", "firm")]:
+        assert _channel(typo, word) == 0.0
+    # `efes` for `eyes` would need an f for a y, keys apart.
+    assert _channel("efes", "eyes") < 0.0

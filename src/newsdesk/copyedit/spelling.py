@@ -29,6 +29,41 @@ def edits1(word: str) -> set[str]:
     return out
 
 
+_VOWELS = frozenset("aeiouy")
+#: QWERTY keys and their neighbours: a finger slipping to the next key is a common substitution.
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = {
+    (a, b)
+    for r, row in enumerate(_KEYBOARD)
+    for i, a in enumerate(row)
+    for b in row[max(0, i - 1) : i + 2] + "".join(
+        other[max(0, i - 1) : i + 2] for other in _KEYBOARD[max(0, r - 1) : r + 2] if other is not row
+    )
+    if a != b
+}
+#: log10 of how much less likely an edit of no common kind is than a common one.
+_UNCOMMON_EDIT = -1.0
+
+
+def _channel(typo: str, word: str) -> float:
+    """log10 weight of typing `typo` for `word`, one edit apart: 0 for the common kinds of slip, the
+    ones Kernighan, Church & Gale (1990) find dominating their confusion matrices (two letters swapped, a
+    letter left out, a letter doubled, an extra vowel or neighbouring key, one vowel for another, a
+    neighbouring key for the right one), `_UNCOMMON_EDIT` otherwise."""
+    if len(typo) == len(word):
+        i = next(k for k in range(len(word)) if typo[k] != word[k])
+        if typo[i + 1 : i + 2] == word[i : i + 1] and typo[i : i + 1] == word[i + 1 : i + 2]:
+            return 0.0  # swapped
+        a, b = typo[i], word[i]
+        return 0.0 if (a in _VOWELS and b in _VOWELS) or (a, b) in _NEIGHBOURS else _UNCOMMON_EDIT
+    if len(typo) < len(word):
+        return 0.0  # a letter left out
+    i = next((k for k in range(len(word)) if typo[k] != word[k]), len(word))
+    extra = typo[i]
+    near = {typo[i - 1 : i], typo[i + 1 : i + 2]} - {""}
+    return 0.0 if extra in near or extra in _VOWELS or any((extra, n) in _NEIGHBOURS for n in near) else _UNCOMMON_EDIT
+
+
 def _transpositions(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
 
@@ -70,7 +105,7 @@ def decide_spelling(
     if word.endswith("s") and (stem := lex.case.get(word[:-1])) is not None and stem.common_lower:
         return None  # a plural the word lists leave out (`capitalisations`)
     scored = [
-        (_fit(candidate, lex, before, after), candidate)
+        (_fit(candidate, lex, before, after) + _channel(word, candidate), candidate)
         for candidate in (_transpositions(word) if transpositions_only else edits1(word))
         if (cinfo := lex.case.get(candidate)) is not None and cinfo.common_lower
     ]
