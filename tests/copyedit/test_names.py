@@ -62,3 +62,8 @@ def test_an_unknown_word_in_use_is_a_name_but_a_coinage_is_not() -> None:
         "It sends video wirelessly.",
     ):
         assert fix(text) == text
+
+
+def test_the_name_after_a_courtesy_title() -> None:
+    assert fix("The budget was fair, Mr straw said.") == "The budget was fair, Mr Straw said."
+    assert fix("He met Mr de Vabres.") == "He met Mr de Vabres."

@@ -6,6 +6,7 @@ These judge it by where it stands, each kept to a place where a lower-case word 
   names (`name_context.tsv`) and the surname is no place (`north London`) nor the word part of a common phrase
   (`attorney general Eliot Spitzer`);
 - a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists);
+- the word after a courtesy title (`Mr straw`);
 - a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
   goes on with no first name (`London mayor Ken Livingstone` is a title before a person).
 """
@@ -79,6 +80,8 @@ class Around:
     before_named: bool
     after: str | None
     after_named: bool
+    #: The courtesy title right before (`Mr`, `Lord`), as written.
+    before_title: str | None = None
 
 
 def first_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
@@ -97,6 +100,14 @@ def first_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str
     if _share(counts, _FIRST_NAME_SEEN) < _FIRST_NAME_SHARE:
         return None
     return _capital(word), 0.9, "a first name, right before a name"
+
+
+def after_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`Mr straw`, `Lord goldsmith`: the word right after a courtesy title is the name it goes with."""
+    title = around.before_title
+    if title is None or word in lex.function_words:
+        return None
+    return _capital(word), 0.9, f"a name after the title '{title}'"
 
 
 def name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:

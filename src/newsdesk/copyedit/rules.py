@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
-from newsdesk.copyedit.names import Around, first_name, list_item, may_name, name_continues
+from newsdesk.copyedit.names import Around, after_title, first_name, list_item, may_name, name_continues
 from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive
 from newsdesk.copyedit.spelling import LONGEST, decide_spelling, edits1, known_misspelling
 from newsdesk.tables import word_set
@@ -603,11 +603,18 @@ def _decide_word(
         )
     found = decide_case(part, ev, lex, preset, ctx)
     if found is None and part not in lex.function_words and part not in lex.contextual:
+        before = words[k - 1] if joined_before else None
+        title = lex.contextual.get(before) if before is not None and named[k - 1] else None
         around = Around(
-            words[k - 1] if joined_before else None, name_before, words[k + 1] if joined_after else None, name_after
+            before,
+            name_before,
+            words[k + 1] if joined_after else None,
+            name_after,
+            title[0] if title is not None and title[1] == "title" else None,
         )
         found = (
-            first_name(part, around, lex)
+            after_title(part, around, lex)
+            or first_name(part, around, lex)
             or name_continues(part, around, lex)
             or list_item(text, tokens, k, named, lex.abbreviations)
         )
