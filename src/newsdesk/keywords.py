@@ -150,7 +150,7 @@ class _Settings:
     word_classes: frozenset[str]  # parts of speech of single-word candidates
     words_in_names: bool  # a word inside a name is a candidate of its own too
     nested_discount: bool  # C-value: a topic nested in longer ones loses their frequency
-    name_cap: float  # most informativeness one word of a name adds
+    name_cap: float  # most informativeness one word of a name adds (a whole name, with the news background)
     names_as_written: bool  # a name's keywords are its written forms (commonest first), not its canonical name
     one_per_topic: bool  # drop a phrase's sub-phrases and words, not only other forms of the same words
     background: Background  # what informativeness is measured against
@@ -446,11 +446,11 @@ def _write_names_as_written(doc: Doc, candidates: Iterable[_Candidate]) -> list[
         c.words = tuple(c.text.lower().split())
         for form, spans in forms.items():
             if form != c.text:
-                other = _Candidate(form, c.kind, tuple(form.lower().split()), c.entity_id, True, c.label)
+                other = _Candidate(form, c.kind, tuple(form.lower().split()), c.entity_id, named=True, label=c.label)
+                other.surfaces.add(_squash(form))
                 for span in spans:
                     other.tokens.update(range(span.start, span.end))
                     other.heads.append(span.root.i)
-                    other.surfaces.add(_squash(form))
                 others.append(other)
     return others
 
