@@ -67,3 +67,9 @@ def test_an_unknown_word_in_use_is_a_name_but_a_coinage_is_not() -> None:
 def test_the_name_after_a_courtesy_title() -> None:
     assert fix("The budget was fair, Mr straw said.") == "The budget was fair, Mr Straw said."
     assert fix("He met Mr de Vabres.") == "He met Mr de Vabres."
+
+
+def test_a_word_that_opens_a_name_after_the() -> None:
+    assert fix("He told the financial Times on Monday.") == "He told the Financial Times on Monday."
+    # A word the corpus writes in lower case before names stays so (`the new Wolves manager`).
+    assert fix("He was unveiled as the new Wolves manager.") == "He was unveiled as the new Wolves manager."

@@ -7,6 +7,7 @@ These judge it by where it stands, each kept to a place where a lower-case word 
   (`attorney general Eliot Spitzer`);
 - a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists);
 - the word after a courtesy title (`Mr straw`);
+- a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
 - a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
   goes on with no first name (`London mayor Ken Livingstone` is a title before a person).
 """
@@ -30,6 +31,10 @@ _CONTINUES_SHARE = 0.8
 #: ... and at least this often; this share will do before a word names usually go on with.
 _CONTINUES_SEEN = 5
 _CONTINUES_WEAK = 0.5
+#: After `the`, before a name word: capitalised before names at least this share of the time (or the weak
+#: share before a word names usually go on with).
+_LEADS_SHARE = 0.9
+_LEADS_WEAK = 0.4
 #: What separates the one-word items of a list (`Distin, Dunne; Thatcher`).
 _ITEM_BEFORE = re.compile(r"[ \t]*[,;:][ \t]*\Z|[ \t]*\n\s*\Z")
 _ITEM_AFTER = re.compile(r"[ \t]*(?:[,;.]|\n|\Z)")
@@ -80,8 +85,10 @@ class Around:
     before_named: bool
     after: str | None
     after_named: bool
-    #: The courtesy title right before (`Mr`, `Lord`), as written.
+    #: The courtesy title right before (`Mr`, `Dr`), as written.
     before_title: str | None = None
+    #: The word itself ends in a possessive `'s` (`the state's National`): it ends a name, it does not open one.
+    possessive: bool = False
 
 
 def first_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
@@ -108,6 +115,20 @@ def after_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, st
     if title is None or word in lex.function_words:
         return None
     return _capital(word), 0.9, f"a name after the title '{title}'"
+
+
+def leads_name(word: str, around: Around) -> tuple[str, float, str] | None:
+    """`the financial Times`: between `the` and a name word, a word the corpus capitalises before names opens
+    the name (less support will do before a word names usually go on with: `the home International`)."""
+    names = load_names()
+    if around.before != "the" or not around.after_named or around.after is None or around.possessive:
+        return None
+    share = _share(names.before.get(word), _FIRST_NAME_SEEN)
+    if share < _LEADS_SHARE and not (
+        share >= _LEADS_WEAK and _share(names.after.get(around.after), _CONTINUES_SEEN) >= _CONTINUES_SHARE
+    ):
+        return None
+    return _capital(word), 0.85, "between 'the' and a name, and usually capitalised before a name"
 
 
 def name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
-from newsdesk.copyedit.names import Around, after_title, first_name, list_item, may_name, name_continues
+from newsdesk.copyedit.names import Around, after_title, first_name, leads_name, list_item, may_name, name_continues
 from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive
 from newsdesk.copyedit.spelling import LONGEST, decide_spelling, edits1, known_misspelling
 from newsdesk.tables import word_set
@@ -611,11 +611,13 @@ def _decide_word(
             words[k + 1] if joined_after else None,
             name_after,
             title[0] if title is not None and title[1] == "title" else None,
+            tok.text != tok.base,
         )
         found = (
             after_title(part, around, lex)
             or first_name(part, around, lex)
             or name_continues(part, around, lex)
+            or leads_name(part, around)
             or list_item(text, tokens, k, named, lex.abbreviations)
         )
     if found is not None:
