@@ -73,3 +73,10 @@ def test_a_word_that_opens_a_name_after_the() -> None:
     assert fix("He told the financial Times on Monday.") == "He told the Financial Times on Monday."
     # A word the corpus writes in lower case before names stays so (`the new Wolves manager`).
     assert fix("He was unveiled as the new Wolves manager.") == "He was unveiled as the new Wolves manager."
+
+
+def test_a_word_the_corpus_capitalises_beside_a_name() -> None:
+    assert fix("He teamed up with Phil collins to record it.") == "He teamed up with Phil Collins to record it."
+    # A role before a person stays in lower case.
+    assert fix("The squad includes Wasps hooker Phil Greening.") == "The squad includes Wasps hooker Phil Greening."
+    assert fix("Chief constable Mr Hayman said so.") == "Chief constable Mr Hayman said so."

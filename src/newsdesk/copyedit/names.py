@@ -7,6 +7,7 @@ These judge it by where it stands, each kept to a place where a lower-case word 
   (`attorney general Eliot Spitzer`);
 - a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists);
 - the word after a courtesy title (`Mr straw`);
+- a dictionary word the corpus nearly always capitalises, beside a name word (`Tim collins`), unless a role;
 - a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
 - a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
   goes on with no first name (`London mayor Ken Livingstone` is a title before a person).
@@ -20,7 +21,7 @@ from functools import lru_cache
 
 from newsdesk.copyedit.lexicon import Lexicon
 from newsdesk.copyedit.scan import Token, next_to
-from newsdesk.tables import data_rows
+from newsdesk.tables import data_rows, word_set
 
 #: The corpus must write a first name capitalised before a name at least this share of the time ...
 _FIRST_NAME_SHARE = 0.7
@@ -31,6 +32,9 @@ _CONTINUES_SHARE = 0.8
 #: ... and at least this often; this share will do before a word names usually go on with.
 _CONTINUES_SEEN = 5
 _CONTINUES_WEAK = 0.5
+#: Beside a name word, a dictionary word the corpus capitalises at least this share of at least this many uses.
+_CORPUS_SHARE = 0.9
+_CORPUS_SEEN = 5
 #: After `the`, before a name word: capitalised before names at least this share of the time (or the weak
 #: share before a word names usually go on with).
 _LEADS_SHARE = 0.9
@@ -62,6 +66,12 @@ def load_names() -> NameTables:
     first_names = frozenset(name.lower() for name, _ in data_rows("quotes/first_names.tsv"))
     roles = frozenset(noun for noun, _ in data_rows("quotes/person_nouns.txt"))
     return NameTables(first_names, before, after, roles)
+
+
+@lru_cache(maxsize=1)
+def style_lower() -> frozenset[str]:
+    """Words the corpus capitalises that news style now writes in lower case (`internet`, `west`)."""
+    return word_set("copyedit/style_lower.txt")
 
 
 def _share(counts: tuple[int, int] | None, seen: int) -> float:
@@ -129,6 +139,22 @@ def leads_name(word: str, around: Around) -> tuple[str, float, str] | None:
     ):
         return None
     return _capital(word), 0.85, "between 'the' and a name, and usually capitalised before a name"
+
+
+def corpus_name_beside_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`Tim collins`, `Vera drake`: a dictionary word the corpus nearly always capitalises, beside a name word.
+    Not a role before a person (`Wasps hooker Phil Greening`, `Chief constable Mr Hayman`)."""
+    info = lex.case.get(word)
+    if info is None or not (around.before_named or around.after_named) or word in style_lower():
+        return None
+    if info.seen < _CORPUS_SEEN or info.cap_ratio < _CORPUS_SHARE or not info.capitalised[1:].islower():
+        return None
+    names = load_names()
+    after = around.after if around.after_named else None
+    if word in names.roles or after in names.first_names or lex.contextual.get(after or "", ("", ""))[1] == "title":
+        return None
+    why = f"next to a name, and capitalised in {info.cap_count} of {info.seen} uses in an English news corpus"
+    return info.capitalised, 0.85, why
 
 
 def name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:

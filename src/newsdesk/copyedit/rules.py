@@ -18,15 +18,23 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
-from newsdesk.copyedit.names import Around, after_title, first_name, leads_name, list_item, may_name, name_continues
+from newsdesk.copyedit.names import (
+    Around,
+    after_title,
+    corpus_name_beside_name,
+    first_name,
+    leads_name,
+    list_item,
+    may_name,
+    name_continues,
+    style_lower,
+)
 from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive
 from newsdesk.copyedit.spelling import LONGEST, decide_spelling, edits1, known_misspelling
-from newsdesk.tables import word_set
 
 RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
 
@@ -197,12 +205,6 @@ class Context:
     beside_name: bool = False
 
 
-@lru_cache(maxsize=1)
-def _style_lower() -> frozenset[str]:
-    """Words the corpus capitalises that news style now writes in lower case (`internet`, `west`)."""
-    return word_set("copyedit/style_lower.txt")
-
-
 def _corpus(info: CaseInfo) -> str:
     return f"capitalised in {info.cap_count} of {info.seen} mid-sentence uses in an English news corpus"
 
@@ -253,7 +255,7 @@ def decide_case(
             and _usable(info.capitalised, word)
             and (not info.capitalised.isupper() or info.cap_ratio >= 0.95)
             and not article_lower
-            and word not in _style_lower()
+            and word not in style_lower()
         ):
             return info.capitalised, round(min(0.99, info.cap_ratio), 3), _corpus(info)
         return None
@@ -294,7 +296,7 @@ def name_beside_name(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
     info = lex.case.get(word)
     if (info is not None and (info.scowl != "-" or info.cap_ratio < 0.5)) or not 2 <= len(word) <= LONGEST:
         return None
-    if not word.isalpha() or _compound(word, lex):
+    if not word.isalpha() or _compound(word, lex) or _affixed(word, lex):
         return None
     # One letter from a frequent word (`sald`, `fror`, `thire`), it is likelier a typo we cannot settle.
     if any(lex.zipf_of(c) >= _TYPO_OF_ZIPF and c in lex.plain for c in edits1(word)):
@@ -308,15 +310,17 @@ def _compound(word: str, lex: Lexicon) -> bool:
 
 
 def _made_of_words(word: str, lex: Lexicon) -> bool:
-    """`inkjet`, `passcode`, `wirelessly`, `rebrand`: two frequent words run together, or a dictionary word with
-    a prefix or suffix. New coinages are made so; names rarely are."""
-    stems = [word[: -len(suffix)] for suffix in _SUFFIXES if word.endswith(suffix)]
-    stems += [word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix)]
-    if any(len(stem) >= 3 and stem in lex.case and lex.case[stem].common_lower for stem in stems):
-        return True
-    return any(
+    """`inkjet`, `passcode`: two frequent words run together. New coinages are made so; names rarely are."""
+    return _affixed(word, lex) or any(
         lex.zipf_of(word[:i]) >= _PART_ZIPF and lex.zipf_of(word[i:]) >= _PART_ZIPF for i in range(3, len(word) - 2)
     )
+
+
+def _affixed(word: str, lex: Lexicon) -> bool:
+    """`wirelessly`, `rebrand`, `seater`: a dictionary word with a prefix or suffix, a new word and no name."""
+    stems = [word[: -len(suffix)] for suffix in _SUFFIXES if word.endswith(suffix)]
+    stems += [word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix)]
+    return any(len(stem) >= 3 and stem in lex.case and lex.case[stem].common_lower for stem in stems)
 
 
 def _name_form(word: str) -> str:
@@ -616,6 +620,7 @@ def _decide_word(
         found = (
             after_title(part, around, lex)
             or first_name(part, around, lex)
+            or corpus_name_beside_name(part, around, lex)
             or name_continues(part, around, lex)
             or leads_name(part, around)
             or list_item(text, tokens, k, named, lex.abbreviations)
