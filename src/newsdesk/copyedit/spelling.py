@@ -1,11 +1,17 @@
 """Spelling: a known misspelling list first, then candidates one edit away, kept only when one clearly wins.
 
-The noisy-channel practice of Norvig's corrector: candidates one deletion, transposition, substitution or
-insertion away (Damerau 1964), ranked by word frequency, and checked against the neighbouring words.
+A noisy-channel corrector (Kernighan, Church & Gale 1990; Norvig's practice): the candidates are the
+dictionary words one deletion, transposition, substitution or insertion away (Damerau 1964), each scored by
+how well it fits between the neighbouring words (a word-bigram model, Mays, Damerau & Mercer 1991) and how
+common its slip is (a channel model). The token as written is the other hypothesis: a fix is made only when
+one candidate clearly beats both the runner-up and the token. A rare dictionary word is checked the same
+way against frequent words (a real-word typo, `weer` for `were`), with far stronger odds required.
+Two edits away was tried on the dev split and left out: the strings it fixed were as often names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsdesk.copyedit.lexicon import Lexicon
@@ -36,9 +42,8 @@ _NEIGHBOURS = {
     (a, b)
     for r, row in enumerate(_KEYBOARD)
     for i, a in enumerate(row)
-    for b in row[max(0, i - 1) : i + 2] + "".join(
-        other[max(0, i - 1) : i + 2] for other in _KEYBOARD[max(0, r - 1) : r + 2] if other is not row
-    )
+    for b in row[max(0, i - 1) : i + 2]
+    + "".join(other[max(0, i - 1) : i + 2] for other in _KEYBOARD[max(0, r - 1) : r + 2] if other is not row)
     if a != b
 }
 #: log10 of how much less likely an edit of no common kind is than a common one.
@@ -93,7 +98,7 @@ def decide_spelling(
     Candidates are ranked by a word-bigram language model over the neighbouring words given, as in Mays,
     Damerau & Mercer (1991): log P(candidate | before) + log P(after | candidate), which is the word's own
     frequency where no neighbour is known. `the sevice sector` → `service`, not the as frequent `device`.
-    The winner must also be frequent, clearly ahead of the runner-up and far more frequent than the token."""
+    The winner must also be frequent and fit far better than the runner-up and than the token itself."""
     info = lex.case.get(word)
     if info is not None and info.scowl == "L" and not transpositions_only:
         return _real_word_error(word, lex, preset, before, after)
@@ -102,18 +107,19 @@ def decide_spelling(
     own = lex.zipf_of(word)
     if own >= preset.known_zipf or not 3 <= len(word) <= LONGEST or not word.isascii():
         return None
-    if word.endswith("s") and (stem := lex.case.get(word[:-1])) is not None and stem.common_lower:
+    if word.endswith("s") and _dictionary_word(word[:-1], lex):
         return None  # a plural the word lists leave out (`capitalisations`)
-    scored = [
-        (_fit(candidate, lex, before, after) + _channel(word, candidate), candidate)
-        for candidate in (_transpositions(word) if transpositions_only else edits1(word))
-        if (cinfo := lex.case.get(candidate)) is not None and cinfo.common_lower
-    ]
+    scored = _ranked(
+        word,
+        (c for c in (_transpositions(word) if transpositions_only else edits1(word)) if _dictionary_word(c, lex)),
+        lex,
+        before,
+        after,
+    )
     if not scored:
         return None
-    scored.sort(reverse=True)
     best_fit, best = scored[0]
-    margin = best_fit - scored[1][0] if len(scored) > 1 else preset.spell_margin + 1.0
+    margin = _margin(scored, preset)
     best_z = lex.zipf_of(best)
     # A long string no frequency list knows at all has few neighbours: a rarer winner will do.
     least, gap = (
@@ -129,10 +135,27 @@ def decide_spelling(
     return best, confidence, f"not an English word; '{best}' is {kind} and the likeliest word here by far"
 
 
+def _dictionary_word(word: str, lex: Lexicon) -> bool:
+    info = lex.case.get(word)
+    return info is not None and info.common_lower
+
+
 def _fit(word: str, lex: Lexicon, before: str | None, after: str | None) -> float:
     """log10 P(word | before) + log10 P(after | word): how well `word` fits between its neighbours."""
     fit = lex.next_word_log10(before, word)
     return fit if after is None else fit + lex.next_word_log10(word, after)
+
+
+def _ranked(
+    typo: str, candidates: Iterable[str], lex: Lexicon, before: str | None, after: str | None
+) -> list[tuple[float, str]]:
+    """Candidates by fit plus channel weight, best first."""
+    return sorted(((_fit(c, lex, before, after) + _channel(typo, c), c) for c in candidates), reverse=True)
+
+
+def _margin(scored: list[tuple[float, str]], preset: Preset) -> float:
+    """How far the best candidate leads the runner-up (a lone candidate leads by more than needed)."""
+    return scored[0][0] - scored[1][0] if len(scored) > 1 else preset.spell_margin + 1.0
 
 
 def _real_word_error(
@@ -145,21 +168,14 @@ def _real_word_error(
     `real_word_margin` orders of magnitude, the odds against a typo) and no other candidate comes close."""
     if lex.zipf_of(word) >= preset.real_word_zipf or before not in lex.pairs_begun or not 3 <= len(word) <= LONGEST:
         return None
-    scored = sorted(
-        (
-            (_fit(candidate, lex, before, after), candidate)
-            for candidate in edits1(word)
-            if (cinfo := lex.case.get(candidate)) is not None
-            and cinfo.common_lower
-            and lex.zipf_of(candidate) >= preset.real_word_min_zipf
-        ),
-        reverse=True,
-    )
+    frequent = (c for c in edits1(word) if _dictionary_word(c, lex) and lex.zipf_of(c) >= preset.real_word_min_zipf)
+    scored = _ranked(word, frequent, lex, before, after)
     if not scored:
         return None
     best_fit, best = scored[0]
-    margin = best_fit - scored[1][0] if len(scored) > 1 else preset.spell_margin + 1.0
-    if margin < preset.spell_margin or best_fit - _fit(word, lex, before, after) < preset.real_word_margin:
+    if (
+        _margin(scored, preset) < preset.spell_margin
+        or best_fit - _fit(word, lex, before, after) < preset.real_word_margin
+    ):
         return None
     return best, 0.8, f"a rare word where '{best}', one letter away, is far likelier between these words"
-
