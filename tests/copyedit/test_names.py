@@ -80,3 +80,9 @@ def test_a_word_the_corpus_capitalises_beside_a_name() -> None:
     # A role before a person stays in lower case.
     assert fix("The squad includes Wasps hooker Phil Greening.") == "The squad includes Wasps hooker Phil Greening."
     assert fix("Chief constable Mr Hayman said so.") == "Chief constable Mr Hayman said so."
+
+
+def test_a_title_after_a_capitalised_the() -> None:
+    assert fix("He stars as a hit man in comedy The matador.") == "He stars as a hit man in comedy The Matador."
+    # A sentence-start `The` says nothing.
+    assert fix("It rained. The tradition goes on.") == "It rained. The tradition goes on."

@@ -8,6 +8,7 @@ These judge it by where it stands, each kept to a place where a lower-case word 
 - a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists);
 - the word after a courtesy title (`Mr straw`);
 - a dictionary word the corpus nearly always capitalises, beside a name word (`Tim collins`), unless a role;
+- the word after a capitalised `The` mid-sentence (`comedy The matador`);
 - a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
 - a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
   goes on with no first name (`London mayor Ken Livingstone` is a title before a person).
@@ -97,6 +98,8 @@ class Around:
     after_named: bool
     #: The courtesy title right before (`Mr`, `Dr`), as written.
     before_title: str | None = None
+    #: A capitalised `The` mid-sentence right before (`comedy The matador`): a title or a name starts there.
+    after_the: bool = False
     #: The word itself ends in a possessive `'s` (`the state's National`): it ends a name, it does not open one.
     possessive: bool = False
 
@@ -125,6 +128,14 @@ def after_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, st
     if title is None or word in lex.function_words:
         return None
     return _capital(word), 0.9, f"a name after the title '{title}'"
+
+
+def opens_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`comedy The matador`, `while The killers`: after a `The` written capitalised mid-sentence, the name or
+    title it starts goes on."""
+    if not around.after_the or word in lex.function_words:
+        return None
+    return _capital(word), 0.85, "after a capitalised 'The' mid-sentence: a title or name"
 
 
 def leads_name(word: str, around: Around) -> tuple[str, float, str] | None:

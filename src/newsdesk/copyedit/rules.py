@@ -31,6 +31,7 @@ from newsdesk.copyedit.names import (
     list_item,
     may_name,
     name_continues,
+    opens_title,
     style_lower,
 )
 from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive
@@ -615,6 +616,7 @@ def _decide_word(
             words[k + 1] if joined_after else None,
             name_after,
             title[0] if title is not None and title[1] == "title" else None,
+            k > 0 and tokens[k - 1].text == "The" and _mid_sentence_the(tokens, k - 1),
             tok.text != tok.base,
         )
         found = (
@@ -623,6 +625,7 @@ def _decide_word(
             or corpus_name_beside_name(part, around, lex)
             or name_continues(part, around, lex)
             or leads_name(part, around)
+            or opens_title(part, around, lex)
             or list_item(text, tokens, k, named, lex.abbreviations)
         )
     if found is not None:
@@ -650,6 +653,12 @@ def _decide_word(
         if result is not None:
             return result[0], "case.proper_noun", result[1], result[2]
     return None
+
+
+def _mid_sentence_the(tokens: list[Token], k: int) -> bool:
+    """Is token `k` a `The` whose capital says something: mid-sentence, not after a line in capitals?"""
+    before = tokens[k - 1].text if k > 0 else ""
+    return tokens[k].mid_sentence and not (before.isupper() and len(before) > 1)
 
 
 def _phrase_edits(
