@@ -26,6 +26,9 @@ def test_a_first_name_rule_leaves_places_titles_and_phrases() -> None:
 
 def test_an_item_of_a_list_of_names() -> None:
     assert fix("The line-up: James, mills, Distin, Dunne.") == "The line-up: James, Mills, Distin, Dunne."
+    # Line-ups with substitutes and goal minutes.
+    assert fix("Young, Konchesky, murphy (Euell 78), Holland.") == "Young, Konchesky, Murphy (Euell 78), Holland."
+    assert fix("Goals: Riggott 74, graham 86.") == "Goals: Riggott 74, Graham 86."
     # A lower-case list with no one-word name in it, and an abbreviation in a line-up, stay as they are.
     assert fix("He bought eggs, milk, Bread and butter.") == "He bought eggs, milk, Bread and butter."
     assert fix("Hayes, O'Kelly, capt, Easterby.") == "Hayes, O'Kelly, capt, Easterby."

@@ -42,7 +42,7 @@ _LEADS_SHARE = 0.9
 _LEADS_WEAK = 0.4
 #: What separates the one-word items of a list (`Distin, Dunne; Thatcher`).
 _ITEM_BEFORE = re.compile(r"[ \t]*[,;:][ \t]*\Z|[ \t]*\n\s*\Z")
-_ITEM_AFTER = re.compile(r"[ \t]*(?:[,;.]|\n|\Z)")
+_ITEM_AFTER = re.compile(r"[ \t]*(?:[,;.(]|\n|\Z|\d+\b)")
 
 
 @dataclass(frozen=True, slots=True)
