@@ -1,17 +1,18 @@
 """Names told by their neighbours: a lower-case word whose place in the sentence makes it part of a name.
 
 The case rules in `rules.py` judge a word by itself (the article's own capitals, corpus counts, the gazetteer).
-These judge it by where it stands, each kept to a place where a lower-case word is almost never right:
+These judge it by where it stands, each kept to a place where a lower-case word is almost never right; they
+are tried in this order, after the word-by-itself rules found nothing:
+- the word after a courtesy title (`Mr straw`);
 - a first name right before a surname (`roger Federer`), when the corpus writes the word capitalised before
   names (`name_context.tsv`) and the surname is no place (`north London`) nor the word part of a common phrase
   (`attorney general Eliot Spitzer`);
-- a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists);
-- the word after a courtesy title (`Mr straw`);
 - a dictionary word the corpus nearly always capitalises, beside a name word (`Tim collins`), unless a role;
-- the word after a capitalised `The` mid-sentence (`comedy The matador`);
-- a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
 - a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
-  goes on with no first name (`London mayor Ken Livingstone` is a title before a person).
+  goes on with no first name (`London mayor Ken Livingstone` is a title before a person);
+- a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
+- the word after a capitalised `The` mid-sentence (`comedy The matador`);
+- a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists).
 """
 
 from __future__ import annotations

@@ -5,10 +5,12 @@ first: the article's own capitalised forms (mid-sentence only, so sentence start
 dictionary word, only beside a name or when the article capitalises it throughout), multi-word names seen
 in the article or in the gazetteer, corpus case statistics (the "unigram" truecasing model of Lita et al.,
 "tRuEcasIng", ACL 2003, restricted to mid-sentence counts), SCOWL's proper-noun entries, the headline or
-keyword trailer for words that are not dictionary words, and a name beside an unknown word (`Benjamin
-bratt`). Our own capitals count as the article's, as a second run would read them. Spelling follows the
-noisy-channel practice of Norvig's corrector: a known misspelling list first, then candidates one edit away
-(Damerau 1964), ranked by word frequency, and kept only when one candidate clearly wins.
+keyword trailer for words that are not dictionary words, a name beside an unknown word (`Benjamin
+bratt`), an unknown word in use that is no coinage (`rosneft`), and the word's place beside names
+(`names.py`: `roger Federer`, `James, mills, Distin`, `Axa sun Life`). Our own capitals count as the
+article's, as a second run would read them. Spelling follows the noisy-channel practice of Norvig's
+corrector: a known misspelling list first, then candidates one edit away (Damerau 1964), ranked by word
+frequency, and kept only when one candidate clearly wins.
 """
 
 from __future__ import annotations
