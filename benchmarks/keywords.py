@@ -31,7 +31,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,6 +128,13 @@ def dedupe(phrases: Iterable[str]) -> list[str]:
         if n:
             seen.setdefault(n, None)
     return list(seen)
+
+
+def mean_f1(predictions: Mapping[int, list[str]], docs: Sequence[Document], indices: Sequence[int]) -> dict[int, float]:
+    """F1@k for each k in K_VALUES, in percent, averaged over the documents at `indices`."""
+    return {
+        k: 100 * sum(f1_at(dedupe(predictions[i]), docs[i].gold, k) for i in indices) / len(indices) for k in K_VALUES
+    }
 
 
 def f1_at(predicted: list[str], gold: set[str], k: int) -> float:
@@ -267,8 +274,7 @@ def main(argv: list[str] | None = None) -> None:
         predictions.update(run_newsdesk(docs, timer))
         if args.newsdesk_only:
             for system in NEWSDESK_ROWS:
-                pairs = list(zip(predictions[system], docs, strict=True))
-                scores = {k: 100 * sum(f1_at(dedupe(p), d.gold, k) for p, d in pairs) / len(docs) for k in K_VALUES}
+                scores = mean_f1(dict(enumerate(predictions[system])), docs, range(len(docs)))
                 print(f"{name}\t{system}\t" + "\t".join(f"F1@{k} {v:.3f}" for k, v in scores.items()))
             continue
         print(f"{name}: parse", file=sys.stderr, flush=True)
@@ -312,9 +318,7 @@ def main(argv: list[str] | None = None) -> None:
                 if system == "textacy sgrank" and not subset.startswith("sgrank"):
                     continue
                 preds = sg if system == "textacy sgrank" else dict(enumerate(predictions[system]))
-                scores = {
-                    k: 100 * sum(f1_at(dedupe(preds[i]), docs[i].gold, k) for i in idx) / len(idx) for k in K_VALUES
-                }
+                scores = mean_f1(preds, docs, idx)
                 n_timed = len(sub) if system == "textacy sgrank" else len(docs)
                 own_parse = system.startswith("newsdesk") or system == "YAKE"
                 seconds = timer.seconds[system] / n_timed + (0 if own_parse else parse_per_doc)

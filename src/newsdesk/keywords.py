@@ -43,8 +43,8 @@ Porter's suffixes in `data/keywords/suffixes.txt`), when one topic is the other'
 (`parade`/`military parade`), or when all its mentions lie inside a kept one's. Scores are divided by
 the best one, so they lie in (0, 1] and `min_score` is a relative threshold.
 
-Presets (settings in `data/keywords/presets.toml`, one table each; all share the candidates above,
-the position weights and the informativeness):
+Presets (settings in `data/keywords/presets.toml`, one table each; all start from the candidates above
+and share the position weights; `index` alone measures informativeness against news, see below):
   - `trailer` (default): as above, the product's tag trailer.
   - `keyphrase`: lower-level keyphrases as the keyphrase literature defines and scores them (Hasan &
     Ng 2014): lower-case noun phrases and names, at most 5 words and no punctuation. A phrase scores
