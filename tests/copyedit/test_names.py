@@ -89,3 +89,11 @@ def test_a_title_after_a_capitalised_the() -> None:
     assert fix("He stars as a hit man in comedy The matador.") == "He stars as a hit man in comedy The Matador."
     # A sentence-start `The` says nothing.
     assert fix("It rained. The tradition goes on.") == "It rained. The tradition goes on."
+
+
+def test_an_edit_keeps_the_reason_it_was_made_for() -> None:
+    # Our own capital, read back as the article's on the next round, is no reason of its own.
+    (edit,) = copyedit_text("It fell into the hands of state oil firm rosneft in a deal.").edits
+    assert edit.explanation == "not a dictionary word but a word in use: a name"
+    (edit,) = copyedit_text("The line-up: James, mills, Distin, Dunne.").edits
+    assert edit.explanation == "an item of a list of one-word names"

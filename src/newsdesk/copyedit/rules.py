@@ -355,6 +355,8 @@ def word_edits(
         changed = []
         for k in pending:
             found = _token_edits(text, tokens, k, words, named, decided, ev, lex, preset, field)
+            if found and _same_changes(found, by_token.get(k)):
+                found = by_token[k]  # the same change: keep its first reason, not our own capital read back
             if found:
                 by_token[k] = found
             else:
@@ -375,6 +377,10 @@ def word_edits(
         if not pending:
             break
     return [e for k in sorted(by_token) for e in by_token[k]]
+
+
+def _same_changes(new: list[Edit], old: list[Edit] | None) -> bool:
+    return old is not None and [(e.start, e.after) for e in new] == [(e.start, e.after) for e in old]
 
 
 def _recount(
