@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from newsdesk.copyedit import PRESETS, copyedit_text
 from newsdesk.copyedit.lexicon import load_lexicon
-from newsdesk.copyedit.spelling import decide_spelling
+from newsdesk.copyedit.spelling import _channel, decide_spelling
 
 
 def fix(text: str) -> str:
@@ -35,6 +37,8 @@ def test_a_plural_the_word_lists_leave_out_is_no_typo() -> None:
 
 def test_a_rare_dictionary_word_between_words_that_call_for_a_frequent_one() -> None:
     assert fix("At the stadium, seats weer ripped up.") == "At the stadium, seats were ripped up."
+    assert fix("The fans said seats weer") == "The fans said seats were"  # the last word has a left neighbour
+    assert fix("Weer the seats ripped?") == "Weer the seats ripped?"  # the first has none to judge by
     # Rare words with no frequent word a letter away, or none their neighbours favour, stay.
     for text in ("The bosun shouted at the crew.", "He wore a cagoule in the rain."):
         assert fix(text) == text
@@ -52,13 +56,29 @@ def test_context_probability_backs_off_for_unseen_pairs() -> None:
     assert seen > unseen
     # Without a known left word it is the word's own probability.
     assert lex.next_word_log10(None, "service") == pytest.approx(lex.zipf_of("service") - 9.0)
+    assert lex.next_word_log10("zzqx", "service") == lex.next_word_log10(None, "service")  # a left word it lacks
+    # An absent pair is rarer than the table's smallest count: its share is at most the floor's.
+    assert unseen <= math.log10(lex.pair_floor / lex.pairs_begun["the"])
 
 
 def test_common_slips_outweigh_uncommon_edits() -> None:
-    from newsdesk.copyedit.spelling import _channel
-
     # Swapped, left out, doubled, vowel for vowel, neighbouring key: the slips typists make.
     for typo, word in [("efes", "fees"), ("muic", "music"), ("tolld", "told"), ("defeet", "defeat"), ("ferm", "firm")]:
         assert _channel(typo, word) == 0.0
     # `efes` for `eyes` would need an f for a y, keys apart.
     assert _channel("efes", "eyes") < 0.0
+
+
+@pytest.mark.parametrize("word", ["", "ab", "x" * 31, "sevice" * 1000, "divorcée", "manège", "sévice"])
+def test_no_typo_too_short_too_long_or_with_accents(word: str) -> None:
+    # An accented letter is written on purpose: `divorcée` is no slip for `divorce`, nor `manège` for `manage`.
+    lex = load_lexicon()
+    for preset in PRESETS.values():
+        for before, after in [(None, None), ("a", "in"), ("the", "sector")]:
+            assert decide_spelling(word, lex, preset, before=before, after=after) is None
+
+
+def test_words_at_the_ends_of_the_text() -> None:
+    assert fix("Growth in the sevice") == "Growth in the sevice"  # `service` or `device`: no right word to tell
+    assert fix("Growth in the sevice sector") == "Growth in the service sector"
+    assert fix("sevice") == "Sevice"  # the sentence start only

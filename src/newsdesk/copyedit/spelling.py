@@ -105,7 +105,7 @@ def decide_spelling(
     if info is not None and (info.common_lower or info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
         return None  # a dictionary word or a name
     own = lex.zipf_of(word)
-    if own >= preset.known_zipf or not 3 <= len(word) <= LONGEST or not word.isascii():
+    if own >= preset.known_zipf or not _typable(word):
         return None
     if word.endswith("s") and _dictionary_word(word[:-1], lex):
         return None  # a plural the word lists leave out (`capitalisations`)
@@ -133,6 +133,12 @@ def decide_spelling(
     confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
     kind = "two letters swapped" if transpositions_only else "one letter away"
     return best, confidence, f"not an English word; '{best}' is {kind} and the likeliest word here by far"
+
+
+def _typable(word: str) -> bool:
+    """Could `word` be a slip typing an English word? Not when it is very short or very long, nor when it has a
+    letter such as `é` (`divorcée`, `manège`): nobody types one by slipping."""
+    return 3 <= len(word) <= LONGEST and word.isascii()
 
 
 def _dictionary_word(word: str, lex: Lexicon) -> bool:
@@ -166,7 +172,7 @@ def _real_word_error(
     The real-word check of Mays, Damerau & Mercer (1991): the word as written is presumed right, and a
     frequent word one edit away replaces it only when the neighbours make that word far likelier (by
     `real_word_margin` orders of magnitude, the odds against a typo) and no other candidate comes close."""
-    if lex.zipf_of(word) >= preset.real_word_zipf or before not in lex.pairs_begun or not 3 <= len(word) <= LONGEST:
+    if lex.zipf_of(word) >= preset.real_word_zipf or before not in lex.pairs_begun or not _typable(word):
         return None
     frequent = (c for c in edits1(word) if _dictionary_word(c, lex) and lex.zipf_of(c) >= preset.real_word_min_zipf)
     scored = _ranked(word, frequent, lex, before, after)
