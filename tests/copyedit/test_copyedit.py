@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -25,8 +26,7 @@ SEED_FIXES = {
 }
 
 
-def fix(text: str, **options: object) -> str:
-    return copyedit_text(text, **options).text  # type: ignore[arg-type]
+Fix = Callable[..., str]
 
 
 def rules_of(text: str) -> list[str]:
@@ -104,7 +104,7 @@ def test_seed_is_idempotent(seed_article: Article, seed_edits: list[Edit]) -> No
         ("She wrote: “time is short.”", "She wrote: “Time is short.”"),
     ],
 )
-def test_sentence_starts_are_capitalised(text: str, expected: str) -> None:
+def test_sentence_starts_are_capitalised(text: str, expected: str, fix: Fix) -> None:
     assert fix(text) == expected
 
 
@@ -128,26 +128,26 @@ def test_not_sentence_starts(text: str) -> None:
 # --- proper nouns ------------------------------------------------------------------------------------
 
 
-def test_demonyms_countries_and_multiword_names() -> None:
+def test_demonyms_countries_and_multiword_names(fix: Fix) -> None:
     assert fix("He met north korean officials and south Korean envoys.") == (
         "He met North Korean officials and South Korean envoys."
     )
     assert fix("Talks between china and russia resumed.") == "Talks between China and Russia resumed."
 
 
-def test_hyphenated_names_and_possessives() -> None:
+def test_hyphenated_names_and_possessives(fix: Fix) -> None:
     assert fix("The russia-China alliance grew.") == "The Russia-China alliance grew."
     assert fix("It is china's biggest deal.") == "It is China's biggest deal."
     # Inside a compound only names change: `co-star`, `sci-fi` and `Jong-un` stay as written.
     assert fix("Her co-star in the sci-fi film met Kim Jong-un.") == "Her co-star in the sci-fi film met Kim Jong-un."
 
 
-def test_article_evidence_capitalises_other_mentions() -> None:
+def test_article_evidence_capitalises_other_mentions(fix: Fix) -> None:
     text = "Talks with Zorbaxian officials went well. Later the zorbaxian envoy left."
     assert fix(text) == "Talks with Zorbaxian officials went well. Later the Zorbaxian envoy left."
 
 
-def test_a_word_the_article_capitalises_is_a_name_beside_a_name() -> None:
+def test_a_word_the_article_capitalises_is_a_name_beside_a_name(fix: Fix) -> None:
     text = "Mr Brown spoke first. Later Gordon brown left."
     assert fix(text) == "Mr Brown spoke first. Later Gordon Brown left."
     # A nationality is an adjective, not part of the name: `Greek athletics` stays as written.
@@ -155,7 +155,7 @@ def test_a_word_the_article_capitalises_is_a_name_beside_a_name() -> None:
     assert fix(text) == text
 
 
-def test_a_word_the_article_capitalises_throughout() -> None:
+def test_a_word_the_article_capitalises_throughout(fix: Fix) -> None:
     text = "Voters backed Labour, and Labour gained seats as Labour hoped, so labour is happy."
     assert fix(text) == "Voters backed Labour, and Labour gained seats as Labour hoped, so Labour is happy."
     # ... unless a corpus rarely capitalises it (`Apart`, a title, is no evidence for `apart`).
@@ -163,19 +163,19 @@ def test_a_word_the_article_capitalises_throughout() -> None:
     assert fix(text) == text
 
 
-def test_an_unknown_word_beside_a_name_is_part_of_it() -> None:
+def test_an_unknown_word_beside_a_name_is_part_of_it(fix: Fix) -> None:
     assert fix("The film stars Benjamin bratt as a detective.") == "The film stars Benjamin Bratt as a detective."
     # One letter from a frequent word it is likelier a typo than a name: never made a name (here the
     # neighbouring words settle the typo: `there is`).
     assert "Thire" not in fix("Then Tony Blair thire is.")
 
 
-def test_common_words_are_left_alone() -> None:
+def test_common_words_are_left_alone(fix: Fix) -> None:
     text = "The war in the north hit energy supplies, and the president may resign."
     assert fix(text) == text
 
 
-def test_the_article_style_wins_over_the_corpus() -> None:
+def test_the_article_style_wins_over_the_corpus(fix: Fix) -> None:
     text = "Fraud moved to the internet. Most internet users were unaware, and internet sales rose."
     assert fix(text) == text
 
@@ -198,7 +198,7 @@ def test_headline_is_never_edited() -> None:
     assert all(e.field != "headline" for e in copyedit_article(article))
 
 
-def test_context_words() -> None:
+def test_context_words(fix: Fix) -> None:
     assert fix("The vote is on 5 may in London, and I think ms Jones will win.") == (
         "The vote is on 5 May in London, and I think Ms Jones will win."
     )
@@ -208,7 +208,7 @@ def test_context_words() -> None:
 # --- quotations ----------------------------------------------------------------------------------------
 
 
-def test_quotations_keep_their_words() -> None:
+def test_quotations_keep_their_words(fix: Fix) -> None:
     text = "He said: “we like russia,and othre things.” then left."
     assert fix(text) == "He said: “We like russia, and othre things.” Then left."
 
@@ -224,16 +224,16 @@ def test_quotations_keep_their_words() -> None:
         ),
     ],
 )
-def test_every_quote_style_keeps_its_words(text: str, expected: str) -> None:
+def test_every_quote_style_keeps_its_words(text: str, expected: str, fix: Fix) -> None:
     assert fix(text) == expected
 
 
-def test_a_quote_continued_across_paragraphs_keeps_its_words() -> None:
+def test_a_quote_continued_across_paragraphs_keeps_its_words(fix: Fix) -> None:
     text = "He said: “the talks failed.\n\n“the talks in beijing were long,” he added about beijing."
     assert fix(text) == "He said: “The talks failed.\n\n“The talks in beijing were long,” he added about Beijing."
 
 
-def test_unbalanced_quote_does_not_leak() -> None:
+def test_unbalanced_quote_does_not_leak(fix: Fix) -> None:
     text = "He said “we like russia\n\nNext paragraph about russia."
     assert fix(text) == "He said “we like russia\n\nNext paragraph about Russia."
 
@@ -241,7 +241,7 @@ def test_unbalanced_quote_does_not_leak() -> None:
 # --- spacing -------------------------------------------------------------------------------------------
 
 
-def test_missing_space_after_punctuation() -> None:
+def test_missing_space_after_punctuation(fix: Fix) -> None:
     assert fix("He stayed then,and left.") == "He stayed then, and left."
     assert (
         fix("Note:this is it;that was it.It ended?Yes!Good.") == "Note: this is it; that was it. It ended? Yes! Good."
@@ -268,12 +268,12 @@ def test_no_space_inside_numbers_urls_abbreviations(text: str) -> None:
 # --- spelling ------------------------------------------------------------------------------------------
 
 
-def test_misspellings_get_one_confident_fix() -> None:
+def test_misspellings_get_one_confident_fix(fix: Fix) -> None:
     assert fix("He met othre leaders and recieved them.") == "He met other leaders and received them."
     assert fix("The meeting was wiht the minister.") == "The meeting was with the minister."
 
 
-def test_names_and_known_words_are_not_spell_corrected() -> None:
+def test_names_and_known_words_are_not_spell_corrected(fix: Fix) -> None:
     text = "Xi Jinping and Fico were fueling the behavior, signaling a shift."
     assert fix(text) == text
 
@@ -300,12 +300,12 @@ def test_offsets_map_back_to_the_original() -> None:
         "He met north korean officials.\n\nwhile china watched, “we won,” he said.",
     ],
 )
-def test_idempotent(text: str) -> None:
+def test_idempotent(text: str, fix: Fix) -> None:
     once = fix(text)
     assert copyedit_text(once).edits == []
 
 
-def test_word_runs_stop_at_punctuation() -> None:
+def test_word_runs_stop_at_punctuation(fix: Fix) -> None:
     # `Gas,North Sea` is two names; read as one run, `North sea` went unfixed until the space was restored.
     text = "Ships cross the North sea daily. He sells Natural Gas,North Sea oil and coal."
     once = fix(text)
@@ -313,14 +313,14 @@ def test_word_runs_stop_at_punctuation() -> None:
     assert copyedit_text(once).edits == []
 
 
-def test_spelling_context_is_the_corrected_neighbour() -> None:
+def test_spelling_context_is_the_corrected_neighbour(fix: Fix) -> None:
     # `tthe` becomes `the` in the same pass, so `critisized the` is the context that counts.
     once = fix("groups critisized tthe deal")
     assert once == "Groups criticized the deal"
     assert copyedit_text(once).edits == []
 
 
-def test_presets_and_options() -> None:
+def test_presets_and_options(fix: Fix) -> None:
     assert set(PRESETS) == {"precision", "recall"}
     text = "the talks went on,and on with othre people."
     assert fix(text, preset="recall") == "The talks went on, and on with other people."

@@ -3,39 +3,38 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 
-from newsdesk.copyedit import PRESETS, copyedit_text
+from newsdesk.copyedit import PRESETS
 from newsdesk.copyedit.lexicon import load_lexicon
 from newsdesk.copyedit.spelling import _channel, decide_spelling
 
-
-def fix(text: str) -> str:
-    return copyedit_text(text).text
+Fix = Callable[..., str]
 
 
-def test_the_neighbouring_words_choose_between_candidates() -> None:
+def test_the_neighbouring_words_choose_between_candidates(fix: Fix) -> None:
     # `device` and `service` are both one letter from `sevice`; `the service sector` is the common pair.
     assert fix("Growth in the sevice sector slowed.") == "Growth in the service sector slowed."
     assert fix("It was on a larger skale than before.") == "It was on a larger scale than before."
 
 
-def test_no_clear_winner_is_left_alone() -> None:
+def test_no_clear_winner_is_left_alone(fix: Fix) -> None:
     # `resk`: risk, rest and desk all fit after `the`.
     assert fix("He looked at the resk.") == "He looked at the resk."
 
 
-def test_a_long_unknown_string_takes_a_rarer_fix() -> None:
+def test_a_long_unknown_string_takes_a_rarer_fix(fix: Fix) -> None:
     assert fix("A poliycholder who had invested lost out.") == "A policyholder who had invested lost out."
 
 
-def test_a_plural_the_word_lists_leave_out_is_no_typo() -> None:
+def test_a_plural_the_word_lists_leave_out_is_no_typo(fix: Fix) -> None:
     text = "Firms with market capitalisations below $700m were hit."
     assert fix(text) == text
 
 
-def test_a_rare_dictionary_word_between_words_that_call_for_a_frequent_one() -> None:
+def test_a_rare_dictionary_word_between_words_that_call_for_a_frequent_one(fix: Fix) -> None:
     assert fix("At the stadium, seats weer ripped up.") == "At the stadium, seats were ripped up."
     assert fix("The fans said seats weer") == "The fans said seats were"  # the last word has a left neighbour
     assert fix("Weer the seats ripped?") == "Weer the seats ripped?"  # the first has none to judge by
@@ -78,7 +77,7 @@ def test_no_typo_too_short_too_long_or_with_accents(word: str) -> None:
             assert decide_spelling(word, lex, preset, before=before, after=after) is None
 
 
-def test_words_at_the_ends_of_the_text() -> None:
+def test_words_at_the_ends_of_the_text(fix: Fix) -> None:
     assert fix("Growth in the sevice") == "Growth in the sevice"  # `service` or `device`: no right word to tell
     assert fix("Growth in the sevice sector") == "Growth in the service sector"
     assert fix("sevice") == "Sevice"  # the sentence start only

@@ -58,9 +58,10 @@ class Preset:
     known_zipf: float = 3.0
     #: The winning spelling candidate must be this frequent ...
     spell_min_zipf: float = 3.0
-    #: ... this much more frequent than the runner-up (Zipf units, 1.0 = ten times) ...
+    #: ... fit its neighbours this much better than the runner-up (log10 of the odds, 1.0 = ten times; the fit
+    #: adds the weight of the kind of slip, see `spelling._channel`) ...
     spell_margin: float = 1.5
-    #: ... and this much more frequent than the token itself.
+    #: ... and this much better than the token as written (log10).
     spell_gap: float = 3.0
     #: From this many letters on, a string no frequency list knows has few neighbours one edit away, so a
     #: rarer winner will do ...
@@ -291,6 +292,14 @@ def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str]
         return None
     if _compound(word, lex) or _made_of_words(word, lex):
         return None
+    if not word.isascii():
+        # An accented word in English copy is a loanword (`résumé`, `déjà`) unless, accents dropped, it is a
+        # name (`josé`). Imported here: the entities package imports the pipeline, which imports this one.
+        from newsdesk.entities.kb import normalize
+
+        info = lex.case.get(normalize(word))
+        if info is None or not (info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
+            return None
     return _name_form(word), 0.75, "not a dictionary word but a word in use: a name"
 
 
