@@ -52,3 +52,13 @@ def test_a_name_completed_by_a_sentence_start_capital() -> None:
     once = copyedit_text("It did them no good whatsoever. john toshack has his first game in charge of Wales.")
     assert "John Toshack" in once.text
     assert copyedit_text(once.text).edits == []
+
+
+def test_a_spelling_fix_that_completes_a_name_is_done_in_one_pass() -> None:
+    text = (
+        "The Consumer Electronics Show opened in Las Vegas, where Consumer Electronics makers met. "
+        "Sales of consumer electroincs rose."
+    )
+    once = copyedit_text(text)
+    assert "Consumer Electronics rose" in once.text
+    assert copyedit_text(once.text).edits == []

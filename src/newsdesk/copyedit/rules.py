@@ -531,19 +531,21 @@ def _completed_names(
     added to `decided`; returns the tokens to decide again. Otherwise a second run would find them.
     `looked_at` holds the capitals of the last look: only capitals new since then can complete a name."""
     changed = _case_forms(by_token.values())
-    fresh = [start for start, form in changed.items() if looked_at.get(start) != form]
+    # A spelling fix can complete a name too (`consumer electroincs` beside `Consumer Electronics`).
+    now = changed | {e.start: e.after for edits in by_token.values() for e in edits if e.rule == "spelling"}
+    fresh = [start for start, form in now.items() if looked_at.get(start) != form]
     looked_at.clear()
-    looked_at.update(changed)
+    looked_at.update(now)
     if not fresh:
         return []
-    starts = [t.start for t in tokens]
-    in_names = {w for entries in ev.phrases.values() for lower, _ in entries for w in lower}
-    if not any(_may_name(tokens, bisect_right(starts, start) - 1, changed, in_names) for start in fresh):
-        return []
-    # Recounted even when no new run forms: our capitals also count as the article writing a name so.
     updated = list(tokens)
     for k in by_token:
-        updated[k] = _with_form(tokens[k], changed)
+        updated[k] = _with_form(tokens[k], now)
+    starts = [t.start for t in tokens]
+    in_names = {w for entries in ev.phrases.values() for lower, _ in entries for w in lower}
+    if not any(_may_name(updated, bisect_right(starts, start) - 1, changed, in_names) for start in fresh):
+        return []
+    # Recounted even when no new run forms: our capitals also count as the article writing a name so.
     ev.phrases = collect_phrases(updated)
     found: dict[int, tuple[str, EditRule, float, str]] = {}
     _phrase_edits(updated, ev, lex, found, sources=("this article",))
@@ -568,12 +570,11 @@ def _may_name(tokens: list[Token], k: int, changed: dict[int, str], in_names: se
 
 
 def _with_form(tok: Token, changed: dict[int, str]) -> Token:
-    """The token as our edits leave it, part by part (`jong-Un` → `Jong-Un`)."""
+    """The token as our edits leave it, part by part (`jong-Un` → `Jong-Un`); an edit replaces a whole part."""
     parts = []
     start = tok.start
     for part in tok.base.split("-"):
-        form = changed.get(start)
-        parts.append(form if form is not None and len(form) == len(part) else part)
+        parts.append(changed.get(start, part))
         start += len(part) + 1
     base = "-".join(parts)
     if base == tok.base:
