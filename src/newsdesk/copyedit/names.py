@@ -13,6 +13,11 @@ are tried in this order, after the word-by-itself rules found nothing:
 - a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
 - the word after a capitalised `The` mid-sentence (`comedy The matador`);
 - a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists).
+
+`name_by_place` tries them. The corpus evidence is `name_context.tsv`: how often a word is written capitalised
+right before and right after a name word, counted in truecase's cased bigrams and the CoNLL-2003 train split
+(`scripts/build_name_context.py`): the unigram truecasing model of Lita et al. (ACL 2003) that `rules.py` uses,
+widened to one neighbour. The thresholds were set on the benchmark's dev split.
 """
 
 from __future__ import annotations
@@ -22,17 +27,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsdesk.copyedit.lexicon import Lexicon
-from newsdesk.copyedit.scan import Token, next_to
+from newsdesk.copyedit.scan import Token, next_to, upper_first
 from newsdesk.tables import data_rows, word_set
 
-#: The corpus must write a first name capitalised before a name at least this share of the time ...
+#: Uses right before a name the corpus must show before their capitalised share counts (first names, words after `the`).
+_BEFORE_SEEN = 3
+#: The corpus must write a first name capitalised before a name at least this share of the time.
 _FIRST_NAME_SHARE = 0.7
-#: ... and at least this often.
-_FIRST_NAME_SEEN = 3
+#: Uses right after a name the corpus must show before their capitalised share counts.
+_CONTINUES_SEEN = 5
 #: A word between two name words: capitalised after a name at least this share of the time ...
 _CONTINUES_SHARE = 0.8
-#: ... and at least this often; this share will do before a word names usually go on with.
-_CONTINUES_SEEN = 5
+#: ... or this share, before a next word that names usually go on with (itself >= _CONTINUES_SHARE).
 _CONTINUES_WEAK = 0.5
 #: Beside a name word, a dictionary word the corpus capitalises at least this share of at least this many uses.
 _CORPUS_SHARE = 0.9
@@ -48,6 +54,8 @@ _ITEM_AFTER = re.compile(r"[ \t]*(?:[,;.(]|\n|\Z|\d+\b)")
 
 @dataclass(frozen=True, slots=True)
 class NameTables:
+    """The data tables the place rules read (see `load_names`)."""
+
     #: First names (Faker's lists, `quotes/first_names.tsv`), lower case.
     first_names: frozenset[str]
     #: Word -> (capitalised, lower case) uses right before a name word in the corpus.
@@ -60,6 +68,7 @@ class NameTables:
 
 @lru_cache(maxsize=1)
 def load_names() -> NameTables:
+    """`copyedit/name_context.tsv` with the first names and role nouns of the quote tables, read once."""
     before: dict[str, tuple[int, int]] = {}
     after: dict[str, tuple[int, int]] = {}
     for word, cap_before, lower_before, cap_after, lower_after in data_rows("copyedit/name_context.tsv")[1:]:
@@ -77,14 +86,12 @@ def style_lower() -> frozenset[str]:
 
 
 def _share(counts: tuple[int, int] | None, seen: int) -> float:
-    """The capitalised share of `counts` (add-one smoothed), 0 below `seen` uses."""
+    """The capitalised share of `counts` (cap, lower), 0 below `seen` uses.
+
+    Smoothed by half a use (Krichevsky-Trofimov), so a word seen 3 times, always capitalised, scores 0.875."""
     if counts is None or sum(counts) < seen:
         return 0.0
     return (counts[0] + 0.5) / (sum(counts) + 1)
-
-
-def _capital(word: str) -> str:
-    return word[:1].upper() + word[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +107,15 @@ class Around:
     #: The courtesy title right before (`Mr`, `Dr`), as written.
     before_title: str | None = None
     #: A capitalised `The` mid-sentence right before (`comedy The matador`): a title or a name starts there.
-    after_the: bool = False
+    after_capital_the: bool = False
     #: The word itself ends in a possessive `'s` (`the state's National`): it ends a name, it does not open one.
     possessive: bool = False
 
 
-def first_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
-    """`roger Federer`: a first name the corpus capitalises before names, right before a name word."""
+def _first_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`roger Federer`: a first name the corpus capitalises before names, right before a name word.
+
+    A first name never seen before a name is judged by its case anywhere in the corpus (`case.tsv`)."""
     names = load_names()
     if word not in names.first_names or word in lex.names or word in lex.adjectives or word in names.roles:
         return None
@@ -118,49 +127,50 @@ def first_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str
     info = lex.case.get(word)
     if counts is None and info is not None:
         counts = (info.cap_count, info.lower_count)  # never seen before a name: its case anywhere must do
-    if _share(counts, _FIRST_NAME_SEEN) < _FIRST_NAME_SHARE:
+    if _share(counts, _BEFORE_SEEN) < _FIRST_NAME_SHARE:
         return None
-    return _capital(word), 0.9, "a first name, right before a name"
+    return upper_first(word), 0.9, "a first name, right before a name"
 
 
-def after_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+def _after_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
     """`Mr straw`, `Lord goldsmith`: the word right after a courtesy title is the name it goes with."""
     title = around.before_title
     if title is None or word in lex.function_words:
         return None
-    return _capital(word), 0.9, f"a name after the title '{title}'"
+    return upper_first(word), 0.9, f"a name after the title '{title}'"
 
 
-def opens_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+def _opens_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
     """`comedy The matador`, `while The killers`: after a `The` written capitalised mid-sentence, the name or
     title it starts goes on."""
-    if not around.after_the or word in lex.function_words:
+    if not around.after_capital_the or word in lex.function_words:
         return None
-    return _capital(word), 0.85, "after a capitalised 'The' mid-sentence: a title or name"
+    return upper_first(word), 0.85, "after a capitalised 'The' mid-sentence: a title or name"
 
 
-def leads_name(word: str, around: Around) -> tuple[str, float, str] | None:
+def _leads_name(word: str, around: Around) -> tuple[str, float, str] | None:
     """`the financial Times`: between `the` and a name word, a word the corpus capitalises before names opens
-    the name (less support will do before a word names usually go on with: `the home International`)."""
+    the name (less support will do before a word names usually go on with: `the home International`).
+    Not after a possessive (`the state's National`): that ends a name."""
     names = load_names()
     if around.before != "the" or not around.after_named or around.after is None or around.possessive:
         return None
-    share = _share(names.before.get(word), _FIRST_NAME_SEEN)
+    share = _share(names.before.get(word), _BEFORE_SEEN)
     if share < _LEADS_SHARE and not (
         share >= _LEADS_WEAK and _share(names.after.get(around.after), _CONTINUES_SEEN) >= _CONTINUES_SHARE
     ):
         return None
-    return _capital(word), 0.85, "between 'the' and a name, and usually capitalised before a name"
+    return upper_first(word), 0.85, "between 'the' and a name, and usually capitalised before a name"
 
 
-def corpus_name_beside_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+def _corpus_name_beside_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
     """`Tim collins`, `Vera drake`: a dictionary word the corpus nearly always capitalises, beside a name word.
     Not a role before a person (`Wasps hooker Phil Greening`, `Chief constable Mr Hayman`)."""
     info = lex.case.get(word)
     if info is None or not (around.before_named or around.after_named) or word in style_lower():
         return None
     if info.seen < _CORPUS_SEEN or info.cap_ratio < _CORPUS_SHARE or not info.capitalised[1:].islower():
-        return None
+        return None  # only a plain initial capital (`Collins`): acronyms and `McCain` forms are left to other rules
     names = load_names()
     after = around.after if around.after_named else None
     if word in names.roles or after in names.first_names or lex.contextual.get(after or "", ("", ""))[1] == "title":
@@ -169,7 +179,7 @@ def corpus_name_beside_name(word: str, around: Around, lex: Lexicon) -> tuple[st
     return info.capitalised, 0.85, why
 
 
-def name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+def _name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
     """`Axa sun Life`: a word between two words of a name, which the corpus capitalises after names."""
     names = load_names()
     if not (around.before_named and around.after_named) or around.after is None:
@@ -182,7 +192,7 @@ def name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float,
         share >= _CONTINUES_WEAK and _share(names.after.get(around.after), _CONTINUES_SEEN) >= _CONTINUES_SHARE
     ):
         return None
-    return _capital(word), 0.85, "between two words of a name, and usually capitalised after a name"
+    return upper_first(word), 0.85, "between two words of a name, and usually capitalised after a name"
 
 
 def _separated(text: str, start: int, end: int) -> bool:
@@ -190,18 +200,18 @@ def _separated(text: str, start: int, end: int) -> bool:
     return bool(_ITEM_BEFORE.search(text, max(0, start - 4), start)) and bool(_ITEM_AFTER.match(text, end))
 
 
-def list_item(
+def _list_item(
     text: str, tokens: list[Token], k: int, named: list[bool], abbreviations: frozenset[str]
 ) -> tuple[str, float, str] | None:
     """`James, mills, Distin`: a one-word list item beside a one-word item that is a name."""
     tok = tokens[k]
-    if not _separated(text, tok.start, tok.end) or _capital(tok.base) + "." in abbreviations:
+    if not _separated(text, tok.start, tok.end) or upper_first(tok.base) + "." in abbreviations:
         return None  # `Hayes, capt, Easterby`: an abbreviation (`Capt.`) is no name
     for n in (k - 1, k + 1):
         if 0 <= n < len(tokens) and named[n] and not tokens[n].odd:
             other = tokens[n]
             if _separated(text, other.start, other.end):
-                return _capital(tok.base), 0.85, "an item of a list of one-word names"
+                return upper_first(tok.base), 0.85, "an item of a list of one-word names"
     return None
 
 
@@ -214,3 +224,19 @@ def may_name(text: str, tokens: list[Token], k: int, named: list[bool]) -> bool:
     if k > 0 and named[k - 1] and next_to(tokens[k - 1], tok):
         return True
     return bool(_ITEM_BEFORE.search(text, max(0, tok.start - 4), tok.start))
+
+
+def name_by_place(
+    word: str, around: Around, lex: Lexicon, text: str, tokens: list[Token], k: int, named: list[bool]
+) -> tuple[str, float, str] | None:
+    """The capitalised form of lower-case `word` (token `k`) with confidence and reason, from the first rule
+    its place satisfies, in the order of the module docstring; None when none does."""
+    return (
+        _after_title(word, around, lex)
+        or _first_name(word, around, lex)
+        or _corpus_name_beside_name(word, around, lex)
+        or _name_continues(word, around, lex)
+        or _leads_name(word, around)
+        or _opens_title(word, around, lex)
+        or _list_item(text, tokens, k, named, lex.abbreviations)
+    )

@@ -24,19 +24,8 @@ from itertools import pairwise
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
-from newsdesk.copyedit.names import (
-    Around,
-    after_title,
-    corpus_name_beside_name,
-    first_name,
-    leads_name,
-    list_item,
-    may_name,
-    name_continues,
-    opens_title,
-    style_lower,
-)
-from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive
+from newsdesk.copyedit.names import Around, may_name, name_by_place, style_lower
+from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive, upper_first
 from newsdesk.copyedit.spelling import LONGEST, decide_spelling, edits1, known_misspelling
 
 RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
@@ -336,9 +325,10 @@ def _affixed(word: str, lex: Lexicon) -> bool:
 
 
 def _name_form(word: str) -> str:
+    """The capitals of an unknown name: `kudrow` → `Kudrow`, `mcgregor` → `McGregor`."""
     if word.startswith("mc") and len(word) > 3:
-        return "Mc" + word[2].upper() + word[3:]
-    return word[:1].upper() + word[1:]
+        return "Mc" + upper_first(word[2:])
+    return upper_first(word)
 
 
 def word_edits(
@@ -499,8 +489,8 @@ def _token_edits(
         capital_before = capital_before or part[:1].isupper()
         if i == 0 and tok.sentence_start and part.islower():
             target = new if new is not None else part
-            capped = target[:1].upper() + target[1:]
-            if new is None or new == part[:1].upper() + part[1:]:
+            capped = upper_first(target)
+            if new is None or new == upper_first(part):
                 rule, confidence, why = "case.sentence_start", 0.98, "a sentence starts here"
             new = capped
         if new is not None and new != part:
@@ -594,8 +584,8 @@ def _decide_word(
     lex: Lexicon,
     preset: Preset,
 ) -> tuple[str, EditRule, float, str] | None:
-    """Known misspelling, then name evidence, then a swapped-letter typo, then an unknown name, then a typo,
-    then an unknown word beside a name.
+    """Known misspelling, then name evidence (the word itself: `decide_case`; then its place beside names:
+    `names.py`), then a swapped-letter typo, then an unknown name, then a typo, then an unknown word beside a name.
 
     `words` are the lower-case words as the pass leaves them so far: the context of the last check."""
     tok = tokens[k]
@@ -629,23 +619,15 @@ def _decide_word(
         before = words[k - 1] if joined_before else None
         title = lex.contextual.get(before) if before is not None and named[k - 1] else None
         around = Around(
-            before,
-            name_before,
-            words[k + 1] if joined_after else None,
-            name_after,
-            title[0] if title is not None and title[1] == "title" else None,
-            k > 0 and tokens[k - 1].text == "The" and _mid_sentence_the(tokens, k - 1),
-            tok.text != tok.base,
+            before=before,
+            before_named=name_before,
+            after=words[k + 1] if joined_after else None,
+            after_named=name_after,
+            before_title=title[0] if title is not None and title[1] == "title" else None,
+            after_capital_the=k > 0 and tokens[k - 1].text == "The" and _mid_sentence_the(tokens, k - 1),
+            possessive=tok.text != tok.base,
         )
-        found = (
-            after_title(part, around, lex)
-            or first_name(part, around, lex)
-            or corpus_name_beside_name(part, around, lex)
-            or name_continues(part, around, lex)
-            or leads_name(part, around)
-            or opens_title(part, around, lex)
-            or list_item(text, tokens, k, named, lex.abbreviations)
-        )
+        found = name_by_place(part, around, lex, text, tokens, k, named)
     if found is not None:
         return found[0], "case.proper_noun", found[1], found[2]
     if part in ev.titles:

@@ -53,6 +53,11 @@ def next_to(a: Token, b: Token) -> bool:
     return b.after_space and b.start == a.end + 1
 
 
+def upper_first(word: str) -> str:
+    """`roger` → `Roger`, `mcCain` → `McCain`: the first letter in capitals, the rest as written."""
+    return word[:1].upper() + word[1:]
+
+
 def split_possessive(word: str) -> str:
     """`china's` → `china`."""
     return word[:-2] if len(word) > 2 and word[-2] in "'’" and word[-1] == "s" else word
