@@ -1,4 +1,5 @@
-"""Names told by their neighbours (copyedit/names.py): first names, list items, words inside a name."""
+"""Names told by their neighbours (copyedit/names.py), and the name rules that came with them: coinages, loanwords
+and the words news style writes in lower case."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def test_an_item_of_a_list_of_names(fix: Fix) -> None:
 
 def test_a_word_inside_a_name(fix: Fix) -> None:
     assert fix("Life insurer Axa sun Life has lowered its bonus.") == "Life insurer Axa Sun Life has lowered its bonus."
+    # A word the corpus writes in lower case after names is no part of one (`Brown told Blair`).
+    assert fix("Then Gordon Brown told Blair so.") == "Then Gordon Brown told Blair so."
 
 
 def test_news_style_lower_case_words_stay_lower(fix: Fix) -> None:
@@ -63,6 +66,8 @@ def test_an_unknown_word_in_use_is_a_name_but_a_coinage_is_not(fix: Fix) -> None
         "He bought an inkjet printer.",
         "It would cost a lot to rebrand its product.",
         "It sends video wirelessly.",
+        # ... even beside a name, where an unknown word is otherwise taken for its other part.
+        "The Ford seater was sold.",
     ):
         assert fix(text) == text
 
@@ -74,8 +79,10 @@ def test_the_name_after_a_courtesy_title(fix: Fix) -> None:
 
 def test_a_word_that_opens_a_name_after_the(fix: Fix) -> None:
     assert fix("He told the financial Times on Monday.") == "He told the Financial Times on Monday."
-    # A word the corpus writes in lower case before names stays so (`the new Wolves manager`).
+    # A word the corpus writes in lower case before names stays so (`the new Wolves manager`) ...
     assert fix("He was unveiled as the new Wolves manager.") == "He was unveiled as the new Wolves manager."
+    # ... and a possessive ends a name rather than opening one.
+    assert fix("He praised the state's National Guard.") == "He praised the state's National Guard."
 
 
 def test_a_word_the_corpus_capitalises_beside_a_name(fix: Fix) -> None:
@@ -87,8 +94,9 @@ def test_a_word_the_corpus_capitalises_beside_a_name(fix: Fix) -> None:
 
 def test_a_title_after_a_capitalised_the(fix: Fix) -> None:
     assert fix("He stars as a hit man in comedy The matador.") == "He stars as a hit man in comedy The Matador."
-    # A sentence-start `The` says nothing.
+    # A sentence-start `The`, or one after a line in capitals (a dateline), says nothing.
     assert fix("It rained. The tradition goes on.") == "It rained. The tradition goes on."
+    assert fix("LONDON The matador opened.") == "LONDON The matador opened."
 
 
 def test_an_edit_keeps_the_reason_it_was_made_for() -> None:
