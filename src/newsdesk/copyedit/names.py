@@ -133,7 +133,7 @@ def _first_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, st
 
 
 def _after_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
-    """`Mr straw`, `Lord goldsmith`: the word right after a courtesy title is the name it goes with."""
+    """`Mr straw`, `Dr fox`: the word right after a courtesy title (`contextual.tsv`) is the name it goes with."""
     title = around.before_title
     if title is None or word in lex.function_words:
         return None
