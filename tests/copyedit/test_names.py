@@ -112,3 +112,8 @@ def test_an_accented_loanword_is_no_name(fix: Fix) -> None:
         assert fix(text) == text
     # ... but an accented name stays one.
     assert fix("The striker josé scored twice.") == "The striker José scored twice."
+
+
+def test_a_word_set_off_by_commas_beside_one_name_is_an_aside(fix: Fix) -> None:
+    for text in ("On Monday, Blair, smiling, said no.", "In London, Blair, furious, left."):
+        assert fix(text) == text

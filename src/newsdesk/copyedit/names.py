@@ -50,6 +50,7 @@ _LEADS_WEAK = 0.4
 #: What separates the one-word items of a list (`Distin, Dunne; Thatcher`).
 _ITEM_BEFORE = re.compile(r"[ \t]*[,;:][ \t]*\Z|[ \t]*\n\s*\Z")
 _ITEM_AFTER = re.compile(r"[ \t]*(?:[,;.(]|\n|\Z|\d+\b)")
+_LINE_UP_MARK = re.compile(r"[ \t]*(?:\(|\d+\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,16 +204,21 @@ def _separated(text: str, start: int, end: int) -> bool:
 def _list_item(
     text: str, tokens: list[Token], k: int, named: list[bool], abbreviations: frozenset[str]
 ) -> tuple[str, float, str] | None:
-    """`James, mills, Distin`: a one-word list item beside a one-word item that is a name."""
+    """`James, mills, Distin`: a one-word item of a list holding two one-word names at least. One name beside
+    a word set off by commas is an aside (`On Monday, Blair, smiling, said no`), not a list, unless the item
+    carries line-up notation."""
     tok = tokens[k]
     if not _separated(text, tok.start, tok.end) or upper_first(tok.base) + "." in abbreviations:
         return None  # `Hayes, capt, Easterby`: an abbreviation (`Capt.`) is no name
-    for n in (k - 1, k + 1):
-        if 0 <= n < len(tokens) and named[n] and not tokens[n].odd:
-            other = tokens[n]
-            if _separated(text, other.start, other.end):
-                return upper_first(tok.base), 0.85, "an item of a list of one-word names"
-    return None
+    names = 0
+    for step in (-1, 1):
+        n = k + step
+        while 0 <= n < len(tokens) and not tokens[n].odd and _separated(text, tokens[n].start, tokens[n].end):
+            names += named[n]
+            n += step
+    # A bracket or a number after the item is line-up notation (`murphy (Euell 78)`, `graham 86`): one name will do.
+    needed = 1 if _LINE_UP_MARK.match(text, tok.end) else 2
+    return (upper_first(tok.base), 0.85, "an item of a list of one-word names") if names >= needed else None
 
 
 def may_name(text: str, tokens: list[Token], k: int, named: list[bool]) -> bool:
