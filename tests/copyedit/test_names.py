@@ -70,6 +70,8 @@ def test_an_unknown_word_in_use_is_a_name_but_a_coinage_is_not(fix: Fix) -> None
         "The Ford seater was sold.",
     ):
         assert fix(text) == text
+    # A prefix and a short word is as often a surname.
+    assert fix("The film starred James coburn as a gunman.") == "The film starred James Coburn as a gunman."
 
 
 def test_the_name_after_a_courtesy_title(fix: Fix) -> None:

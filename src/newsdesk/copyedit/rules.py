@@ -318,10 +318,12 @@ def _made_of_words(word: str, lex: Lexicon) -> bool:
 
 
 def _affixed(word: str, lex: Lexicon) -> bool:
-    """`wirelessly`, `rebrand`, `seater`: a dictionary word with a prefix or suffix, a new word and no name."""
-    stems = [word[: -len(suffix)] for suffix in _SUFFIXES if word.endswith(suffix)]
-    stems += [word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix)]
-    return any(len(stem) >= 3 and stem in lex.case and lex.case[stem].common_lower for stem in stems)
+    """`wirelessly`, `rebrand`, `seater`: a dictionary word with a prefix or suffix, a new word and no name.
+    After a prefix the word must be longer: a prefix and a short word is as often a surname (`coburn`,
+    `unwin`, `mistry`)."""
+    stems = [word[: -len(suffix)] for suffix in _SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
+    stems += [word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix) and len(word) - len(prefix) >= 5]
+    return any(stem in lex.case and lex.case[stem].common_lower for stem in stems)
 
 
 def _name_form(word: str) -> str:
