@@ -100,9 +100,8 @@ def conll_pairs(table: Table) -> None:
             prev, word = tokens[i - 1], tokens[i]
             if _case(prev) == "cap" and prev.lower() in names:
                 _count(table, word, 2, 1)
-            # After a sentence end `prev` has the sentence's capital, not a name's. Known flaw: the first token
-            # (i == 1) passes too; excluding it changes 233 rows, so it waits for a rebuild and a new measure.
-            if _case(word) == "cap" and word.lower() in names and (i < 2 or tokens[i - 2] not in SENTENCE_END):
+            # At a sentence's start `prev` has the sentence's capital, not a name's: only later words count.
+            if _case(word) == "cap" and word.lower() in names and i >= 2 and tokens[i - 2] not in SENTENCE_END:
                 _count(table, prev, 0, 1)
 
 
