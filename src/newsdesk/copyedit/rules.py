@@ -8,9 +8,9 @@ in the article or in the gazetteer, corpus case statistics (the "unigram" trueca
 keyword trailer for words that are not dictionary words, a name beside an unknown word (`Benjamin
 bratt`), an unknown word in use that is no coinage (`rosneft`), and the word's place beside names
 (`names.py`: `roger Federer`, `James, mills, Distin`, `Axa sun Life`). Our own capitals count as the
-article's, as a second run would read them. Spelling follows the noisy-channel practice of Norvig's
-corrector: a known misspelling list first, then candidates one edit away (Damerau 1964), ranked by word
-frequency, and kept only when one candidate clearly wins.
+article's, as a second run would read them. Spelling (`spelling.py`) is a noisy-channel corrector: a known
+misspelling list first, then candidates one edit away ranked by how well they fit the neighbouring words and
+how common the slip is, kept only when one clearly beats the others and the word as written.
 """
 
 from __future__ import annotations
