@@ -7,6 +7,7 @@
 - misspellings.tsv: codespell's misspellings that have one confident fix.
 - contextual.tsv: words capitalised only in one context (`may` next to a day, `ms` before a name).
 - function_words.txt: spaCy's English stop words.
+- style_lower.txt: words news style writes in lower case though the corpus capitalises them.
 - abbreviations.txt: tokens ending in a full stop that do not end a sentence (`Jan.`, `U.S.`, `Mr.`).
 Word frequencies come from wordfreq, frequent word pairs from symspellpy's bigram dictionary (Google Books
 n-grams); both are run-time dependencies already, read where they are installed.
@@ -73,6 +74,8 @@ class Lexicon:
     pair_floor: int
     #: Function words (spaCy's English stop words): never capitalised as part of a name.
     function_words: frozenset[str]
+    #: Words the corpus capitalises that news style now writes in lower case (`internet`, `west`).
+    style_lower: frozenset[str]
 
     def next_word_log10(self, before: str | None, word: str) -> float:
         """log10 P(word | before) from the pair table, with stupid backoff (Brants et al., EMNLP 2007).
@@ -157,4 +160,5 @@ def load_lexicon() -> Lexicon:
         dict(pairs_begun),
         min(bigrams.values()),
         function_words,
+        word_set("copyedit/style_lower.txt"),
     )

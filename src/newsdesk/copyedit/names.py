@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from newsdesk.copyedit.lexicon import Lexicon
 from newsdesk.copyedit.scan import Token, next_to, upper_first
-from newsdesk.tables import data_rows, word_set
+from newsdesk.tables import data_rows
 
 #: Uses right before a name the corpus must show before their capitalised share counts (first names, words after `the`).
 _BEFORE_SEEN = 3
@@ -78,12 +78,6 @@ def load_names() -> NameTables:
     first_names = frozenset(name.lower() for name, _ in data_rows("quotes/first_names.tsv"))
     roles = frozenset(noun for noun, _ in data_rows("quotes/person_nouns.txt"))
     return NameTables(first_names, before, after, roles)
-
-
-@lru_cache(maxsize=1)
-def style_lower() -> frozenset[str]:
-    """Words the corpus capitalises that news style now writes in lower case (`internet`, `west`)."""
-    return word_set("copyedit/style_lower.txt")
 
 
 def _share(counts: tuple[int, int] | None, seen: int) -> float:
@@ -168,7 +162,7 @@ def _corpus_name_beside_name(word: str, around: Around, lex: Lexicon) -> tuple[s
     """`Tim collins`, `Vera drake`: a dictionary word the corpus nearly always capitalises, beside a name word.
     Not a role before a person (`Wasps hooker Phil Greening`, `Chief constable Mr Hayman`)."""
     info = lex.case.get(word)
-    if info is None or not (around.before_named or around.after_named) or word in style_lower():
+    if info is None or not (around.before_named or around.after_named) or word in lex.style_lower:
         return None
     if info.seen < _CORPUS_SEEN or info.cap_ratio < _CORPUS_SHARE or not info.capitalised[1:].islower():
         return None  # only a plain initial capital (`Collins`): acronyms and `McCain` forms are left to other rules

@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
-from newsdesk.copyedit.names import Around, may_name, name_by_place, style_lower
+from newsdesk.copyedit.names import Around, may_name, name_by_place
 from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive, upper_first
 from newsdesk.copyedit.spelling import LONGEST, decide_spelling, edits1, known_misspelling
 
@@ -248,7 +248,7 @@ def decide_case(
             and _usable(info.capitalised, word)
             and (not info.capitalised.isupper() or info.cap_ratio >= 0.95)
             and not article_lower
-            and word not in style_lower()
+            and word not in lex.style_lower
         ):
             return info.capitalised, round(min(0.99, info.cap_ratio), 3), _corpus(info)
         return None
