@@ -119,3 +119,11 @@ def test_an_accented_loanword_is_no_name(fix: Fix) -> None:
 def test_a_word_set_off_by_commas_beside_one_name_is_an_aside(fix: Fix) -> None:
     for text in ("On Monday, Blair, smiling, said no.", "In London, Blair, furious, left."):
         assert fix(text) == text
+
+
+def test_the_name_after_a_formal_title(fix: Fix) -> None:
+    assert fix("Now President bush can celebrate.") == "Now President Bush can celebrate."
+    assert fix("The Attorney General Lord goldsmith will write.") == "The Attorney General Lord Goldsmith will write."
+    # Only a title written capitalised says a name follows, and only a word the corpus mostly capitalises is one.
+    for text in ("He met the president bush.", "The President said no.", "The King visited the city."):
+        assert fix(text) == text
