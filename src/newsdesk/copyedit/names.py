@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsdesk.copyedit.lexicon import Lexicon
+from newsdesk.copyedit.lexicon import Lexicon, capitalised_share
 from newsdesk.copyedit.scan import Token, next_to, upper_first
 from newsdesk.tables import data_lines, data_rows
 
@@ -88,12 +88,10 @@ def load_names() -> NameTables:
 
 
 def _share(counts: tuple[int, int] | None, seen: int) -> float:
-    """The capitalised share of `counts` (cap, lower), 0 below `seen` uses.
-
-    Smoothed by half a use (Krichevsky-Trofimov), so a word seen 3 times, always capitalised, scores 0.875."""
+    """The capitalised share of `counts` (cap, lower), as `capitalised_share` smooths it; 0 below `seen` uses."""
     if counts is None or sum(counts) < seen:
         return 0.0
-    return (counts[0] + 0.5) / (sum(counts) + 1)
+    return capitalised_share(*counts)
 
 
 @dataclass(frozen=True, slots=True)
