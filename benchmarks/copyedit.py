@@ -11,6 +11,10 @@ only dropped spaces and lower-cased sentence starts are made, and they are to be
   have a real misspelling in ../shared/data/misspellings/ (Wikipedia list and Birkbeck corpus) get one.
   Both only when the result is not an English word (wordfreq Zipf < 2): a real-word error is not a
   spelling error any context-free tool can see.
+Quotations are found by the direction of their marks (`quoted_spans`); since version 2 of this benchmark,
+a quote continued in a run-together paragraph ends where the next one opens. Version 1 paired every second
+mark and corrupted words inside such quotes, which the contract keeps as written: on the dev split, 100 of
+the 880 gold edits newsdesk missed lay inside real quotations.
 Gold = the clean text. Every system's output is compared with the corrupted text by the same token diff,
 and an edit counts as right only if its span and replacement match a gold edit. Peers run as a user
 would, changing only what the tool changes: truecase (token case), symspellpy (word lookup, distance 2,
@@ -41,12 +45,39 @@ SEED = 20261129
 #: The dev split: documents outside the test sample, corrupted with another seed. Develop on it; the default
 #: (test) run measures.
 DEV_SEED = 7
+#: 2: quotations continued in run-together paragraphs are no longer corrupted (see `quoted_spans`).
+VERSION = 2
 RATES = {"proper": 0.15, "sentence": 0.15, "comma": 0.25, "transpose": 0.01, "misspell": 0.02}
 UNIT = re.compile(r"[^\W\d_]+|\d+|\s+|[^\w\s]")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:\A|[.?!][\"'”’)]*\s+|\n\s*)[\"“‘(]*(?=[^\W\d_])")
-# A quotation runs to its closing mark or, unclosed (a quote going on in the next paragraph), to the line end.
-QUOTE = re.compile(r"[\"“][^\"“”\n]*(?:[\"”]|$)", re.MULTILINE)
+QUOTE_MARK = re.compile(r"[\"“”\n]")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations, marks included. One opens at `“`, or at `"` after a space or bracket and before a word; it
+    runs to its closing mark, to the next opening mark (a quote that goes on in the next paragraph opens
+    again without closing, and BBC bodies run paragraphs together: `…final. "The only…"`), or to the line end.
+    (Pairing every second mark, as version 1 of this benchmark did, took the text between two such quotes
+    for narrative and corrupted it.)"""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for m in QUOTE_MARK.finditer(text):
+        i, mark = m.start(), m.group()
+        before, after = text[i - 1 : i] or " ", text[i + 1 : i + 2] or " "
+        opening = mark == "“" or (mark == '"' and (before.isspace() or before in "([—–-") and not after.isspace())
+        if start is not None and (mark == "\n" or opening):
+            spans.append((start, i))
+            start = None
+        elif start is not None:
+            spans.append((start, i + 1))
+            start = None
+            continue
+        if opening:
+            start = i
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
 
 
 def load_misspellings() -> dict[str, list[str]]:
@@ -62,7 +93,7 @@ def load_misspellings() -> dict[str, list[str]]:
 
 def corrupt(text: str, rng: random.Random, misspellings: dict[str, list[str]], zipf: Callable[[str], float]) -> str:
     """The corrupted body; the clean `text` is its gold."""
-    quoted = [m.span() for m in QUOTE.finditer(text)]
+    quoted = quoted_spans(text)
     starts = {m.end() for m in SENTENCE_START.finditer(text)}
     out: list[str] = []
     cursor = 0
@@ -353,7 +384,8 @@ def main() -> None:
         "",
         f"{len(docs)} documents sampled (seed {SEED}) from the public BBC set, {words:,} words, "
         f"{sum(len(g) for g in gold):,} gold edits ({', '.join(f'{k} {v}' for k, v in sorted(gold_kinds.items()))}). "
-        "Rates: " + ", ".join(f"{k} {v}" for k, v in RATES.items()) + ". Edit-level scores; F0.5 weighs precision.",
+        "Rates: " + ", ".join(f"{k} {v}" for k, v in RATES.items()) + ". Edit-level scores; F0.5 weighs precision. "
+        f"Benchmark version {VERSION} (see the module docstring).",
         "",
         markdown_table(["system", "docs", "precision", "recall", "F0.5", "right", "edits made", "words/s"], table),
         "",
@@ -371,6 +403,7 @@ def main() -> None:
         {
             "documents": len(docs),
             "seed": SEED,
+            "version": VERSION,
             "rates": RATES,
             "words": words,
             "gold_edits": sum(len(g) for g in gold),
