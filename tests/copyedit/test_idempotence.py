@@ -62,3 +62,11 @@ def test_a_spelling_fix_that_completes_a_name_is_done_in_one_pass() -> None:
     once = copyedit_text(text)
     assert "Consumer Electronics rose" in once.text
     assert copyedit_text(once.text).edits == []
+
+
+def test_a_spelling_fix_is_cased_as_a_second_run_would_case_it() -> None:
+    # The fix `google` stands beside the name `Tim`, and the article writes `Google`: a second run would
+    # capitalise it, so the first does.
+    once = copyedit_text("Yahoo hired Google staff. The board replaced chief executive Tim koogle in May.")
+    assert "Tim Google" in once.text
+    assert copyedit_text(once.text).edits == []

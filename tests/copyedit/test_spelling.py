@@ -9,7 +9,7 @@ import pytest
 
 from newsdesk.copyedit import PRESETS
 from newsdesk.copyedit.lexicon import load_lexicon
-from newsdesk.copyedit.spelling import _channel, decide_spelling
+from newsdesk.copyedit.spelling import _channel, _distance, decide_spelling, words_near
 
 Fix = Callable[..., str]
 
@@ -27,6 +27,22 @@ def test_no_clear_winner_is_left_alone(fix: Fix) -> None:
 
 def test_a_long_unknown_string_takes_a_rarer_fix(fix: Fix) -> None:
     assert fix("A poliycholder who had invested lost out.") == "A policyholder who had invested lost out."
+
+
+def test_a_long_unknown_string_may_be_two_edits_from_its_word(fix: Fix) -> None:
+    assert fix("The hotel offered accomodatoin to the players.") == "The hotel offered accommodation to the players."
+    # A coinage (a prefix and a dictionary word) is no pair of slips from a word (`recycled`).
+    assert fix("They were sold in unrecycled packaging.") == "They were sold in unrecycled packaging."
+
+
+def test_words_two_edits_away_are_all_found() -> None:
+    lex = load_lexicon()
+    assert {"accommodation"} <= words_near("accomodatoin", lex)
+    # A deletion and a substitution, two substitutions, an insertion and a transposition.
+    assert {"government"} <= words_near("govenmant", lex) & words_near("guvernmant", lex)
+    assert "government" in words_near("govrenmentt", lex)
+    assert all(_distance("govenmant", w) <= 2 for w in words_near("govenmant", lex))
+    assert (_distance("ab", "ba"), _distance("kitten", "sitting"), _distance("", "abc")) == (1, 3, 3)
 
 
 def test_a_plural_the_word_lists_leave_out_is_no_typo(fix: Fix) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -81,6 +81,9 @@ class Lexicon:
     function_words: frozenset[str]
     #: Words the corpus capitalises that news style now writes in lower case (`internet`, `west`).
     style_lower: frozenset[str]
+    #: Frequent dictionary words by themselves and by each string one deletion away: built on first use by
+    #: `spelling.words_near`, which few texts need (about 0.4 s).
+    near: dict[str, set[str]] = field(default_factory=dict)
 
     def next_word_log10(self, before: str | None, word: str) -> float:
         """log10 P(word | before) from the pair table, with stupid backoff (Brants et al., EMNLP 2007).

@@ -9,8 +9,9 @@ keyword trailer for words that are not dictionary words, a name beside an unknow
 bratt`), an unknown word in use that is no coinage (`rosneft`), and the word's place beside names
 (`names.py`: `roger Federer`, `James, mills, Distin`, `Axa sun Life`). Our own capitals count as the
 article's, as a second run would read them. Spelling (`spelling.py`) is a noisy-channel corrector: a known
-misspelling list first, then candidates one edit away ranked by how well they fit the neighbouring words and
-how common the slip is, kept only when one clearly beats the others and the word as written.
+misspelling list first, then candidates one edit away (two for a long string no frequency list knows) ranked by
+how well they fit the neighbouring words and how common the slip is, kept only when one clearly beats the others
+and the word as written; the fix is then cased as any word is.
 """
 
 from __future__ import annotations
@@ -597,9 +598,6 @@ def _decide_word(
         return None if found is None else (found[0], "case.proper_noun", found[1], found[2])
     # Before an apostrophe (`goin'`, `yukos'`) the spelling is the writer's own; the case may still be wrong.
     elision = tok.end < len(text) and text[tok.end] in "'’"
-    spelled = known_misspelling(part, lex) if part not in ev.titles and not elision else None
-    if spelled is not None:
-        return spelled[0], "spelling", spelled[1], spelled[2]
     joined_before = k > 0 and next_to(tokens[k - 1], tok)
     joined_after = k < last and next_to(tok, tokens[k + 1])
     name_before = joined_before and _name_word(tokens[k - 1], named[k - 1], lex)
@@ -608,6 +606,9 @@ def _decide_word(
     # it: `the labour Party`, not the titles `Russian president Vladimir Putin`, `education secretary Tim`.
     beside_name = name_before or (name_after and (not joined_before or words[k - 1] in lex.function_words))
     ctx = Context(beside_name=beside_name)
+    spelled = known_misspelling(part, lex) if part not in ev.titles and not elision else None
+    if spelled is not None:
+        return _spelled(spelled, ev, lex, preset, ctx)
     if part in lex.contextual:
         nxt = tokens[k + 1] if joined_after else None
         ctx = Context(
@@ -640,7 +641,7 @@ def _decide_word(
         return None if found is None else (found[0], "case.proper_noun", found[1], found[2])
     result = decide_spelling(part, lex, preset, transpositions_only=True)
     if result is not None:
-        return result[0], "spelling", result[1], result[2]
+        return _spelled(result, ev, lex, preset, ctx)
     result = name_like(part, lex, preset)
     if result is not None:
         return result[0], "case.proper_noun", result[1], result[2]
@@ -648,14 +649,27 @@ def _decide_word(
     words_after = text[tok.end : tokens[k + 1].start] if k < last else "."
     before = words[k - 1] if words_before.isspace() else None
     after = words[k + 1] if words_after.isspace() else None
-    result = decide_spelling(part, lex, preset, before=before, after=after)
+    two_edits = not _made_of_words(part, lex)  # `unrecycled` is a coinage, not two slips from `recycled`
+    result = decide_spelling(part, lex, preset, two_edits=two_edits, before=before, after=after)
     if result is not None:
-        return result[0], "spelling", result[1], result[2]
+        return _spelled(result, ev, lex, preset, ctx)
     if name_before or name_after:  # a word no dictionary knows may be a first name (`actor ewan McGregor`)
         result = name_beside_name(part, lex)
         if result is not None:
             return result[0], "case.proper_noun", result[1], result[2]
     return None
+
+
+def _spelled(
+    fix: tuple[str, float, str], ev: Evidence, lex: Lexicon, preset: Preset, ctx: Context
+) -> tuple[str, EditRule, float, str]:
+    """A spelling fix, its case decided as a second run would decide the corrected word's (`Tim koogle` →
+    `Google` beside the name, not `google`)."""
+    word, confidence, why = fix
+    cased = decide_case(word, ev, lex, preset, ctx)
+    if cased is None or cased[0] == word:
+        return word, "spelling", confidence, why
+    return cased[0], "spelling", min(confidence, cased[1]), f"{why}; {cased[2]}"
 
 
 def _mid_sentence_the(tokens: list[Token], k: int) -> bool:

@@ -6,12 +6,14 @@ how well it fits between the neighbouring words (a word-bigram model, Mays, Dame
 common its slip is (a channel model). The token as written is the other hypothesis: a fix is made only when
 one candidate clearly beats both the runner-up and the token. A rare dictionary word is checked the same
 way against frequent words (a real-word typo, `weer` for `were`), with far stronger odds required.
-Two edits away was tried on the dev split and left out: the strings it fixed were as often names.
+A string no frequency list knows, of five letters or more, may also be two edits away (`govermant`), found
+by a symmetric-deletion index (Garbe's SymSpell): for every word one edit from the string, the dictionary
+words one deletion from it or from one of its deletions. Short or attested strings stay at one edit: two
+edits from them, lower-cased names were "corrected" as often as typos.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsdesk.copyedit.lexicon import Lexicon
@@ -46,8 +48,12 @@ _NEIGHBOURS = {
     + "".join(other[max(0, i - 1) : i + 2] for other in _KEYBOARD[max(0, r - 1) : r + 2] if other is not row)
     if a != b
 }
-#: log10 of how much less likely an edit of no common kind is than a common one.
+#: log10 of how much less likely an edit of no common kind is than a common one; two slips weigh the same.
 _UNCOMMON_EDIT = -1.0
+#: Strings this long or longer that no frequency list knows may be two edits from their word.
+_TWO_EDITS_FROM = 5
+#: Dictionary words this frequent (wordfreq Zipf) are the candidates two edits away.
+_NEAR_ZIPF = 3.0
 
 
 def _channel(typo: str, word: str) -> float:
@@ -90,10 +96,11 @@ def decide_spelling(
     preset: Preset,
     *,
     transpositions_only: bool = False,
+    two_edits: bool = False,
     before: str | None = None,
     after: str | None = None,
 ) -> tuple[str, float, str] | None:
-    """A single confident correction one edit away, or None (no clear winner).
+    """A single confident correction one edit away (with `two_edits`, two for a long unknown string), or None.
 
     Candidates are ranked by a word-bigram language model over the neighbouring words given, as in Mays,
     Damerau & Mercer (1991): log P(candidate | before) + log P(after | candidate), which is the word's own
@@ -109,30 +116,83 @@ def decide_spelling(
         return None
     if word.endswith("s") and _dictionary_word(word[:-1], lex):
         return None  # a plural the word lists leave out (`capitalisations`)
-    scored = _ranked(
-        word,
-        (c for c in (_transpositions(word) if transpositions_only else edits1(word)) if _dictionary_word(c, lex)),
-        lex,
-        before,
-        after,
+    near = {
+        c: _channel(word, c)
+        for c in (_transpositions(word) if transpositions_only else edits1(word))
+        if _dictionary_word(c, lex)
+    }
+    # A long string no frequency list knows at all has few neighbours: a rarer winner will do.
+    long_unknown = len(word) >= preset.long_word and own == 0.0
+    least, gap = (
+        (preset.long_min_zipf, preset.long_min_zipf) if long_unknown else (preset.spell_min_zipf, preset.spell_gap)
     )
+    found = _winner(word, near, lex, preset, least, gap, before, after)
+    if found is not None:
+        kind = "two letters swapped" if transpositions_only else "one letter away"
+    elif two_edits and own == 0.0 and len(word) >= _TWO_EDITS_FROM:
+        farther = {c: _UNCOMMON_EDIT for c in words_near(word, lex) if c not in near}
+        found = _winner(word, near | farther, lex, preset, preset.spell_min_zipf, preset.spell_gap, before, after)
+        kind = "one or two letters away"
+    if found is None:
+        return None
+    best, margin = found
+    confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
+    return best, confidence, f"not an English word; '{best}' is {kind} and the likeliest word here by far"
+
+
+def _winner(
+    word: str,
+    candidates: dict[str, float],
+    lex: Lexicon,
+    preset: Preset,
+    least: float,
+    gap: float,
+    before: str | None,
+    after: str | None,
+) -> tuple[str, float] | None:
+    """The candidate (with its channel weight) that clearly wins, and its lead over the runner-up."""
+    scored = sorted(((_fit(c, lex, before, after) + weight, c) for c, weight in candidates.items()), reverse=True)
     if not scored:
         return None
     best_fit, best = scored[0]
     margin = _margin(scored, preset)
-    best_z = lex.zipf_of(best)
-    # A long string no frequency list knows at all has few neighbours: a rarer winner will do.
-    least, gap = (
-        (preset.long_min_zipf, preset.long_min_zipf)
-        if len(word) >= preset.long_word and own == 0.0
-        else (preset.spell_min_zipf, preset.spell_gap)
-    )
     # The token itself is the other hypothesis: the winner must fit its neighbours far better.
-    if best_z < least or margin < preset.spell_margin or best_fit - _fit(word, lex, before, after) < gap:
+    if lex.zipf_of(best) < least or margin < preset.spell_margin or best_fit - _fit(word, lex, before, after) < gap:
         return None
-    confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
-    kind = "two letters swapped" if transpositions_only else "one letter away"
-    return best, confidence, f"not an English word; '{best}' is {kind} and the likeliest word here by far"
+    return best, margin
+
+
+def words_near(word: str, lex: Lexicon) -> set[str]:
+    """Frequent dictionary words one or two edits (Damerau-Levenshtein) from `word`.
+
+    Every word one edit from `word` is looked up, with its deletions, in `lex.near`, which holds each frequent
+    word under itself and its one-deletion strings: together these cover every pair of deletions, insertions,
+    substitutions and transpositions (symmetric deletion, Garbe 2012)."""
+    if not lex.near:
+        for w, info in lex.case.items():
+            if info.common_lower and w.isalpha() and lex.zipf_of(w) >= _NEAR_ZIPF:
+                for key in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
+                    lex.near.setdefault(key, set()).add(w)
+    found: set[str] = set()
+    for one in edits1(word):
+        for key in {one} | {one[:i] + one[i + 1 :] for i in range(len(one))}:
+            found |= lex.near.get(key, set())
+    found.discard(word)
+    return {w for w in found if _distance(word, w) <= 2}
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
 
 
 def _typable(word: str) -> bool:
@@ -152,13 +212,6 @@ def _fit(word: str, lex: Lexicon, before: str | None, after: str | None) -> floa
     return fit if after is None else fit + lex.next_word_log10(word, after)
 
 
-def _ranked(
-    typo: str, candidates: Iterable[str], lex: Lexicon, before: str | None, after: str | None
-) -> list[tuple[float, str]]:
-    """Candidates by fit plus channel weight, best first."""
-    return sorted(((_fit(c, lex, before, after) + _channel(typo, c), c) for c in candidates), reverse=True)
-
-
 def _margin(scored: list[tuple[float, str]], preset: Preset) -> float:
     """How far the best candidate leads the runner-up (a lone candidate leads by more than needed)."""
     return scored[0][0] - scored[1][0] if len(scored) > 1 else preset.spell_margin + 1.0
@@ -174,14 +227,13 @@ def _real_word_error(
     `real_word_margin` orders of magnitude, the odds against a typo) and no other candidate comes close."""
     if lex.zipf_of(word) >= preset.real_word_zipf or before not in lex.pairs_begun or not _typable(word):
         return None
-    frequent = (c for c in edits1(word) if _dictionary_word(c, lex) and lex.zipf_of(c) >= preset.real_word_min_zipf)
-    scored = _ranked(word, frequent, lex, before, after)
-    if not scored:
+    frequent = {
+        c: _channel(word, c)
+        for c in edits1(word)
+        if _dictionary_word(c, lex) and lex.zipf_of(c) >= preset.real_word_min_zipf
+    }
+    found = _winner(word, frequent, lex, preset, preset.real_word_min_zipf, preset.real_word_margin, before, after)
+    if found is None:
         return None
-    best_fit, best = scored[0]
-    if (
-        _margin(scored, preset) < preset.spell_margin
-        or best_fit - _fit(word, lex, before, after) < preset.real_word_margin
-    ):
-        return None
+    best = found[0]
     return best, 0.8, f"a rare word where '{best}', one letter away, is far likelier between these words"
