@@ -127,3 +127,14 @@ def test_the_name_after_a_formal_title(fix: Fix) -> None:
     # Only a title written capitalised says a name follows, and only a word the corpus mostly capitalises is one.
     for text in ("He met the president bush.", "The President said no.", "The King visited the city."):
         assert fix(text) == text
+
+
+def test_a_title_of_office_between_its_office_and_a_name(fix: Fix) -> None:
+    assert fix("It was denied by Home secretary Charles Clarke.") == "It was denied by Home Secretary Charles Clarke."
+    # A nationality is no office; an occupational title stays lower case; no name after, no title.
+    for text in (
+        "The Russian minister Sergei Lavrov came.",
+        "Labour chairman Ian McCartney spoke.",
+        "The Home secretary said so.",
+    ):
+        assert fix(text) == text

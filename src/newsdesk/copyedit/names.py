@@ -5,6 +5,7 @@ These judge it by where it stands, each kept to a place where a lower-case word 
 are tried in this order, after the word-by-itself rules found nothing:
 - the word after a courtesy title (`Mr straw`), or after a formal title written capitalised (`President bush`)
   when the corpus capitalises it more often than not;
+- a title of public office between its capitalised office and a name (`Foreign secretary Jack Straw`);
 - a first name right before a surname (`roger Federer`), when the corpus writes the word capitalised before
   names (`name_context.tsv`) and the surname is no place (`north London`) nor the word part of a common phrase
   (`attorney general Eliot Spitzer`);
@@ -29,7 +30,7 @@ from functools import lru_cache
 
 from newsdesk.copyedit.lexicon import Lexicon, capitalised_share
 from newsdesk.copyedit.scan import Token, next_to, upper_first
-from newsdesk.tables import data_lines, data_rows
+from newsdesk.tables import data_lines, data_rows, word_set
 
 #: Uses right before a name the corpus must show before their capitalised share counts (first names, words after `the`).
 _BEFORE_SEEN = 3
@@ -71,6 +72,8 @@ class NameTables:
     roles: frozenset[str]
     #: The last words of formal titles (`president`, `minister`, `lord`; `entities/titles.txt`).
     formal_titles: frozenset[str]
+    #: Titles of public office capitalised before a name with their office (`copyedit/office_titles.txt`).
+    offices: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +87,7 @@ def load_names() -> NameTables:
     first_names = frozenset(name.lower() for name, _ in data_rows("quotes/first_names.tsv"))
     roles = frozenset(noun for noun, _ in data_rows("quotes/person_nouns.txt"))
     formal_titles = frozenset(line.split()[-1] for line in data_lines("entities/titles.txt"))
-    return NameTables(first_names, before, after, roles, formal_titles)
+    return NameTables(first_names, before, after, roles, formal_titles, word_set("copyedit/office_titles.txt"))
 
 
 def _share(counts: tuple[int, int] | None, seen: int) -> float:
@@ -151,6 +154,17 @@ def _after_formal_title(word: str, around: Around, lex: Lexicon) -> tuple[str, f
     if info is None or info.seen < _CORPUS_SEEN or info.cap_ratio < _TITLED_SHARE:
         return None
     return upper_first(word), 0.85, f"a name after the title '{upper_first(around.before)}'"
+
+
+def _office_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`Foreign secretary Jack Straw`, `Finance minister Trevor Manuel`: a title of public office between the
+    office, written capitalised, and a name is a formal title, capitalised (AP Stylebook). A nationality is no
+    office (`Russian minister`)."""
+    if word not in load_names().offices or not (around.before_capitalised and around.after_named):
+        return None
+    if around.before is None or around.before in lex.adjectives:
+        return None
+    return upper_first(word), 0.85, f"a formal title between its office '{upper_first(around.before)}' and a name"
 
 
 def _opens_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
@@ -252,6 +266,7 @@ def name_by_place(
     return (
         _after_title(word, around, lex)
         or _after_formal_title(word, around, lex)
+        or _office_title(word, around, lex)
         or _first_name(word, around, lex)
         or _corpus_name_beside_name(word, around, lex)
         or _name_continues(word, around, lex)
