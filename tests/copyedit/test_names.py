@@ -138,3 +138,15 @@ def test_a_title_of_office_between_its_office_and_a_name(fix: Fix) -> None:
         "The Home secretary said so.",
     ):
         assert fix(text) == text
+
+
+def test_a_double_barrelled_surname_after_a_first_name(fix: Fix) -> None:
+    assert fix("Champion Justine henin-hardenne is out.") == "Champion Justine Henin-Hardenne is out."
+    # Dictionary parts, or no name before: a compound word, not a surname.
+    for text in ("The UK-based firm cross-border said so.", "A henin-hardenne shot went wide."):
+        assert fix(text) == text
+
+
+def test_an_o_apostrophe_surname(fix: Fix) -> None:
+    assert fix("Coach Eddie o'sullivan spoke at four o'clock.") == "Coach Eddie O'Sullivan spoke at four o'clock."
+    assert fix("Then o’neill’s side scored.") == "Then O’Neill’s side scored."

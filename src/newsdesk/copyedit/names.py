@@ -15,6 +15,8 @@ are tried in this order, after the word-by-itself rules found nothing:
 - a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
 - the word after a capitalised `The` mid-sentence (`comedy The matador`);
 - a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists).
+Two more judge a name by its form: an O' surname (`o'sullivan`, `irish_surname`), and after a name word a
+hyphenated word no dictionary knows (`Justine henin-hardenne`, `double_barrelled`).
 
 `name_by_place` tries them. The corpus evidence is `name_context.tsv`: how often a word is written capitalised
 right before and right after a name word, counted in truecase's cased bigrams and the CoNLL-2003 train split
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsdesk.copyedit.lexicon import Lexicon, capitalised_share
-from newsdesk.copyedit.scan import Token, next_to, upper_first
+from newsdesk.copyedit.scan import Token, name_form, next_to, upper_first
 from newsdesk.tables import data_lines, data_rows, word_set
 
 #: Uses right before a name the corpus must show before their capitalised share counts (first names, words after `the`).
@@ -245,6 +247,27 @@ def _list_item(
     # A bracket or a number after the item is line-up notation (`murphy (Euell 78)`, `graham 86`): one name will do.
     needed = 1 if _LINE_UP_MARK.match(text, tok.end) else 2
     return (upper_first(tok.base), 0.85, "an item of a list of one-word names") if names >= needed else None
+
+
+def double_barrelled(parts: list[str], part: str, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`Justine henin-hardenne`: right after a name word, a hyphenated word whose parts no dictionary knows and
+    the corpus does not write in lower case is a double-barrelled surname: each part capitalised."""
+    for p in parts:
+        info = lex.case.get(p)
+        if not p.isalpha() or len(p) < 2 or (info is not None and (info.common_lower or info.cap_ratio < 0.5)):
+            return None
+    return name_form(part), 0.8, "after a name, a hyphenated word no dictionary knows: a double-barrelled surname"
+
+
+#: `o'sullivan`, `o’neill`; `o'clock` is the one lower-case word of this form in use.
+_IRISH = re.compile(r"o['’](?!clock\Z)[^\W\d_]{2,}\Z")
+
+
+def irish_surname(word: str) -> tuple[str, float, str] | None:
+    """`o'sullivan` → `O'Sullivan`: an O' name (`o'clock` aside, no English word has this form)."""
+    if not _IRISH.match(word):
+        return None
+    return "O" + word[1] + name_form(word[2:]), 0.9, "an O' surname"
 
 
 def may_name(text: str, tokens: list[Token], k: int, named: list[bool]) -> bool:

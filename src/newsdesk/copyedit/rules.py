@@ -25,8 +25,18 @@ from itertools import pairwise
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
-from newsdesk.copyedit.names import Around, may_name, name_by_place
-from newsdesk.copyedit.scan import CLOSING, WORD, Spans, Token, is_abbreviation, next_to, split_possessive, upper_first
+from newsdesk.copyedit.names import Around, double_barrelled, irish_surname, may_name, name_by_place
+from newsdesk.copyedit.scan import (
+    CLOSING,
+    WORD,
+    Spans,
+    Token,
+    is_abbreviation,
+    name_form,
+    next_to,
+    split_possessive,
+    upper_first,
+)
 from newsdesk.copyedit.spelling import LONGEST, decide_spelling, edits1, known_misspelling
 
 RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
@@ -290,7 +300,7 @@ def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str]
         info = lex.case.get(normalize(word))
         if info is None or not (info.scowl == "C" or (info.cap_ratio >= 0.5 and info.seen >= 3)):
             return None
-    return _name_form(word), 0.75, "not a dictionary word but a word in use: a name"
+    return name_form(word), 0.75, "not a dictionary word but a word in use: a name"
 
 
 def name_beside_name(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
@@ -303,7 +313,7 @@ def name_beside_name(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
     # One letter from a frequent word (`sald`, `fror`, `thire`), it is likelier a typo we cannot settle.
     if any(lex.zipf_of(c) >= _TYPO_OF_ZIPF and c in lex.plain for c in edits1(word)):
         return None
-    return _name_form(word), 0.8, "not a dictionary word, and next to a name: part of the name"
+    return name_form(word), 0.8, "not a dictionary word, and next to a name: part of the name"
 
 
 def _compound(word: str, lex: Lexicon) -> bool:
@@ -325,13 +335,6 @@ def _affixed(word: str, lex: Lexicon) -> bool:
     stems = [word[: -len(suffix)] for suffix in _SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
     stems += [word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix) and len(word) - len(prefix) >= 5]
     return any(stem in lex.case and lex.case[stem].common_lower for stem in stems)
-
-
-def _name_form(word: str) -> str:
-    """The capitals of an unknown name: `kudrow` → `Kudrow`, `mcgregor` → `McGregor`."""
-    if word.startswith("mc") and len(word) > 3:
-        return "Mc" + upper_first(word[2:])
-    return upper_first(word)
 
 
 def word_edits(
@@ -595,7 +598,12 @@ def _decide_word(
     last = len(tokens) - 1
     if compound:
         found = decide_case(part, ev, lex, preset, Context(compound_part=True))
+        if found is None and k > 0 and next_to(tokens[k - 1], tok) and _name_word(tokens[k - 1], named[k - 1], lex):
+            found = double_barrelled(tok.base.split("-"), part, lex)
         return None if found is None else (found[0], "case.proper_noun", found[1], found[2])
+    found = irish_surname(part)
+    if found is not None:
+        return found[0], "case.proper_noun", found[1], found[2]
     # Before an apostrophe (`goin'`, `yukos'`) the spelling is the writer's own; the case may still be wrong.
     elision = tok.end < len(text) and text[tok.end] in "'’"
     joined_before = k > 0 and next_to(tokens[k - 1], tok)

@@ -58,6 +58,13 @@ def upper_first(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+def name_form(word: str) -> str:
+    """The capitals of an unknown name: `kudrow` → `Kudrow`, `mcgregor` → `McGregor`."""
+    if word.startswith("mc") and len(word) > 3:
+        return "Mc" + upper_first(word[2:])
+    return upper_first(word)
+
+
 def split_possessive(word: str) -> str:
     """`china's` → `china`."""
     return word[:-2] if len(word) > 2 and word[-2] in "'’" and word[-1] == "s" else word
