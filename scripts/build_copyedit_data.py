@@ -291,6 +291,22 @@ def misspellings(scowl: dict[str, set[str]]) -> list[tuple[str, str, float]]:
     return out
 
 
+def misspelling_choices(scowl: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Codespell's misspellings with two or more single-word fixes, one of them in use: the copy desk picks
+    among them by the neighbouring words (`will hten take`: `then`, not the more frequent `the`)."""
+    path = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        wrong, _, fixes = line.partition("->")
+        wrong = wrong.strip()
+        candidates = [f.strip() for f in fixes.split(",") if is_word(f.strip())]
+        if not is_word(wrong) or wrong != wrong.lower() or wrong in scowl.get(wrong, ()):
+            continue
+        if len(candidates) >= 2 and max(zipf_frequency(c, "en") for c in candidates) >= 2.0:
+            out.append((wrong, " ".join(candidates)))
+    return out
+
+
 def write_tsv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
     lines = ["\t".join(header)] + ["\t".join(str(v) for v in row) for row in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -306,6 +322,7 @@ def main() -> None:
     write_tsv(OUT / "case.tsv", ["lower", "capitalised", "cap_count", "lower_count", "scowl"], rows)
     write_tsv(OUT / "gazetteer.tsv", ["name", "kind"], gazetteer(scowl, phrases, rows, misc))
     write_tsv(OUT / "misspellings.tsv", ["wrong", "right", "confidence"], misspellings(scowl))
+    write_tsv(OUT / "misspelling_choices.tsv", ["wrong", "fixes"], misspelling_choices(scowl))
     # Words capitalised only in a context: months next to a day or year, courtesy titles before a name.
     contextual = [(m.lower(), m, "date") for m in calendar.month_name[1:]]
     contextual += [("i", "I", "always")]

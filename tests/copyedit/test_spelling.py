@@ -9,7 +9,7 @@ import pytest
 
 from newsdesk.copyedit import PRESETS
 from newsdesk.copyedit.lexicon import load_lexicon
-from newsdesk.copyedit.spelling import _channel, _distance, decide_spelling, words_near
+from newsdesk.copyedit.spelling import _channel, _distance, decide_spelling, known_misspelling, words_near
 
 Fix = Callable[..., str]
 
@@ -43,6 +43,23 @@ def test_words_two_edits_away_are_all_found() -> None:
     assert "government" in words_near("govrenmentt", lex)
     assert all(_distance("govenmant", w) <= 2 for w in words_near("govenmant", lex))
     assert (_distance("ab", "ba"), _distance("kitten", "sitting"), _distance("", "abc")) == (1, 3, 3)
+
+
+def test_a_swap_gives_way_to_a_word_the_neighbours_favour(fix: Fix) -> None:
+    # `tiring` is `triing` with two letters swapped, but `is ... to` calls for `trying`, one letter away.
+    assert fix("He is triing to win.") == "He is trying to win."
+    assert fix("Now tihs is it.") == "Now this is it."
+
+
+def test_a_listed_misspelling_with_several_fixes_takes_the_one_that_fits(fix: Fix) -> None:
+    # codespell lists `then`, `hen` and `the` for `hten`: the neighbours choose.
+    assert fix("They will hten take it.") == "They will then take it."
+    assert fix("Where did the list come fomr? It came.") == "Where did the list come from? It came."
+    lex = load_lexicon()
+    assert lex.misspelling_choices["hten"] == ("then", "hen", "the")
+    # No neighbour to judge by: the list's own confident fix, the far more frequent word.
+    found = known_misspelling("hten", lex, PRESETS["precision"])
+    assert found is not None and found[0] == "the"
 
 
 def test_a_plural_the_word_lists_leave_out_is_no_typo(fix: Fix) -> None:

@@ -5,6 +5,7 @@
   SCOWL word lists know it in lower case (L), only capitalised (C), both (B) or not at all (-).
 - gazetteer.tsv: countries, demonyms, languages, major cities, regions and multi-word entity names.
 - misspellings.tsv: codespell's misspellings that have one confident fix.
+- misspelling_choices.tsv: codespell's misspellings with several fixes, to choose among by context.
 - contextual.tsv: words capitalised only in one context (`may` next to a day, `ms` before a name).
 - function_words.txt: spaCy's English stop words.
 - style_lower.txt: words news style writes in lower case though the corpus capitalises them.
@@ -66,6 +67,8 @@ class Lexicon:
     #: Multi-word names by their first word's lower form: (lower words, cased words), longest first.
     phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]
     misspellings: dict[str, tuple[str, float]]
+    #: Misspellings with several fixes (`hten`: then, hen, the), chosen among by the neighbouring words.
+    misspelling_choices: dict[str, tuple[str, ...]]
     #: Words capitalised in one context only: word -> (form, "date" | "title").
     contextual: dict[str, tuple[str, str]]
     abbreviations: frozenset[str]
@@ -136,6 +139,10 @@ def load_lexicon() -> Lexicon:
     for line in _lines("misspellings.tsv")[1:]:
         wrong, right, confidence = line.split("\t")
         misspellings[wrong] = (right, float(confidence))
+    choices = {
+        wrong: tuple(fixes.split(" "))
+        for wrong, fixes in (line.split("\t") for line in _lines("misspelling_choices.tsv")[1:])
+    }
     contextual = {}
     for line in _lines("contextual.tsv")[1:]:
         word, form, context = line.split("\t")
@@ -160,6 +167,7 @@ def load_lexicon() -> Lexicon:
         frozenset(adjectives),
         phrases,
         misspellings,
+        choices,
         contextual,
         abbreviations,
         zipf,

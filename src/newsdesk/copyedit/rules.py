@@ -614,9 +614,14 @@ def _decide_word(
     # it: `the labour Party`, not the titles `Russian president Vladimir Putin`, `education secretary Tim`.
     beside_name = name_before or (name_after and (not joined_before or words[k - 1] in lex.function_words))
     ctx = Context(beside_name=beside_name)
-    spelled = known_misspelling(part, lex) if part not in ev.titles and not elision else None
-    if spelled is not None:
-        return _spelled(spelled, ev, lex, preset, ctx)
+    words_before = text[tokens[k - 1].end : tok.start] if k > 0 else "."
+    words_after = text[tok.end : tokens[k + 1].start] if k < last else "."
+    before = words[k - 1] if words_before.isspace() else None
+    after = words[k + 1] if words_after.isspace() else None
+    if part not in ev.titles and not elision:
+        spelled = known_misspelling(part, lex, preset, before=before, after=after)
+        if spelled is not None:
+            return _spelled(spelled, ev, lex, preset, ctx)
     if part in lex.contextual:
         nxt = tokens[k + 1] if joined_after else None
         ctx = Context(
@@ -627,10 +632,10 @@ def _decide_word(
         )
     found = decide_case(part, ev, lex, preset, ctx)
     if found is None and part not in lex.function_words and part not in lex.contextual:
-        before = words[k - 1] if joined_before else None
-        title = lex.contextual.get(before) if before is not None and named[k - 1] else None
+        left = words[k - 1] if joined_before else None
+        title = lex.contextual.get(left) if left is not None and named[k - 1] else None
         around = Around(
-            before=before,
+            before=left,
             before_named=name_before,
             after=words[k + 1] if joined_after else None,
             after_named=name_after,
@@ -647,16 +652,12 @@ def _decide_word(
     if elision:
         found = name_like(part, lex, preset)
         return None if found is None else (found[0], "case.proper_noun", found[1], found[2])
-    result = decide_spelling(part, lex, preset, transpositions_only=True)
+    result = decide_spelling(part, lex, preset, transpositions_only=True, before=before, after=after)
     if result is not None:
         return _spelled(result, ev, lex, preset, ctx)
     result = name_like(part, lex, preset)
     if result is not None:
         return result[0], "case.proper_noun", result[1], result[2]
-    words_before = text[tokens[k - 1].end : tok.start] if k > 0 else "."
-    words_after = text[tok.end : tokens[k + 1].start] if k < last else "."
-    before = words[k - 1] if words_before.isspace() else None
-    after = words[k + 1] if words_after.isspace() else None
     two_edits = not _made_of_words(part, lex)  # `unrecycled` is a coinage, not two slips from `recycled`
     result = decide_spelling(part, lex, preset, two_edits=two_edits, before=before, after=after)
     if result is not None:

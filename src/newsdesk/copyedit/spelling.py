@@ -79,12 +79,27 @@ def _transpositions(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
 
 
-def known_misspelling(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
-    """A fix from the misspelling list (codespell), unless the word is a dictionary word or a name."""
-    if word not in lex.misspellings:
+def known_misspelling(
+    word: str, lex: Lexicon, preset: Preset, *, before: str | None = None, after: str | None = None
+) -> tuple[str, float, str] | None:
+    """A fix from the misspelling list (codespell), unless the word is a dictionary word or a name.
+
+    Where the list offers several fixes, the one the neighbouring words clearly favour (`will hten take`:
+    `then`); failing that, the list's own confident fix, if it has one (the far more frequent word)."""
+    choices = lex.misspelling_choices.get(word)
+    if word not in lex.misspellings and choices is None:
         return None
     info = lex.case.get(word)
     if info is not None and (info.common_lower or info.scowl == "C"):
+        return None
+    if choices is not None and (before is not None or after is not None):
+        fits = {c: 0.0 for c in choices}  # one slip from each, as far as the list tells
+        found = _winner(word, fits, lex, preset, preset.spell_min_zipf, preset.spell_gap, before, after)
+        if found is not None:
+            fix, margin = found
+            confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
+            return fix, confidence, f"a common misspelling of '{fix}' (codespell's list), the fix that fits here"
+    if word not in lex.misspellings:
         return None
     fix, confidence = lex.misspellings[word]
     return fix, confidence, f"a common misspelling of '{fix}' (codespell's list)"
@@ -126,7 +141,9 @@ def decide_spelling(
     least, gap = (
         (preset.long_min_zipf, preset.long_min_zipf) if long_unknown else (preset.spell_min_zipf, preset.spell_gap)
     )
-    found = _winner(word, near, lex, preset, least, gap, before, after)
+    found = _winner(word, near, lex, preset, least, gap, None if transpositions_only else before, after)
+    if transpositions_only and found is not None and _outfitted(word, found[0], lex, preset, before, after):
+        return None  # left to the full check, after the name rules
     if found is not None:
         kind = "two letters swapped" if transpositions_only else "one letter away"
     elif two_edits and own == 0.0 and len(word) >= _TWO_EDITS_FROM:
@@ -138,6 +155,19 @@ def decide_spelling(
     best, margin = found
     confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
     return best, confidence, f"not an English word; '{best}' is {kind} and the likeliest word here by far"
+
+
+def _outfitted(word: str, swap: str, lex: Lexicon, preset: Preset, before: str | None, after: str | None) -> bool:
+    """Swapped letters are the commonest slip, so a swap is chosen by word frequency alone (`tihs` → `this`),
+    unless the neighbouring words make another word one edit away far likelier (`is triing to`: `trying`)."""
+    if before is None and after is None:
+        return False
+    fit = _fit(swap, lex, before, after)  # a swap's channel weight is 0
+    return any(
+        _fit(c, lex, before, after) + _channel(word, c) - fit >= preset.spell_margin
+        for c in edits1(word)
+        if c != swap and _dictionary_word(c, lex)
+    )
 
 
 def _winner(
