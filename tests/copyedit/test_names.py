@@ -150,3 +150,11 @@ def test_a_double_barrelled_surname_after_a_first_name(fix: Fix) -> None:
 def test_an_o_apostrophe_surname(fix: Fix) -> None:
     assert fix("Coach Eddie o'sullivan spoke at four o'clock.") == "Coach Eddie O'Sullivan spoke at four o'clock."
     assert fix("Then o’neill’s side scored.") == "Then O’Neill’s side scored."
+
+
+def test_a_word_inside_a_name_that_ends_in_a_name_noun(fix: Fix) -> None:
+    assert fix("Figures from the Mobile data Association rose.") == "Figures from the Mobile Data Association rose."
+    assert fix("He told BBC world Service so.") == "He told BBC World Service so."  # after an acronym too
+    # A verb or role before the name, or no capital before: no name to be inside of.
+    for text in ("Smith joined Bank Leumi in May.", "He met a film Council member."):
+        assert fix(text) == text

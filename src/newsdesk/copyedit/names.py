@@ -11,7 +11,8 @@ are tried in this order, after the word-by-itself rules found nothing:
   (`attorney general Eliot Spitzer`);
 - a dictionary word the corpus nearly always capitalises, beside a name word (`Tim collins`), unless a role;
 - a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
-  goes on with no first name (`London mayor Ken Livingstone` is a title before a person);
+  goes on with no first name (`London mayor Ken Livingstone` is a title before a person), or whatever the
+  corpus says, when the name ends in a noun that ends names (`Mobile data Association`; `name_heads.txt`);
 - a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
 - the word after a capitalised `The` mid-sentence (`comedy The matador`);
 - a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists).
@@ -44,6 +45,8 @@ _CONTINUES_SEEN = 5
 _CONTINUES_SHARE = 0.8
 #: ... or this share, before a next word that names usually go on with (itself >= _CONTINUES_SHARE).
 _CONTINUES_WEAK = 0.5
+#: Before a noun that ends names (`Association`), a word the corpus capitalises at least this share of the time.
+_HEAD_SHARE = 0.02
 #: Beside a name word, a dictionary word the corpus capitalises at least this share of at least this many uses.
 _CORPUS_SHARE = 0.9
 _CORPUS_SEEN = 5
@@ -76,6 +79,8 @@ class NameTables:
     formal_titles: frozenset[str]
     #: Titles of public office capitalised before a name with their office (`copyedit/office_titles.txt`).
     offices: frozenset[str]
+    #: Nouns that end names of organisations, events and places (`Association`; `copyedit/name_heads.txt`).
+    heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +94,8 @@ def load_names() -> NameTables:
     first_names = frozenset(name.lower() for name, _ in data_rows("quotes/first_names.tsv"))
     roles = frozenset(noun for noun, _ in data_rows("quotes/person_nouns.txt"))
     formal_titles = frozenset(line.split()[-1] for line in data_lines("entities/titles.txt"))
-    return NameTables(first_names, before, after, roles, formal_titles, word_set("copyedit/office_titles.txt"))
+    offices = word_set("copyedit/office_titles.txt")
+    return NameTables(first_names, before, after, roles, formal_titles, offices, word_set("copyedit/name_heads.txt"))
 
 
 def _share(counts: tuple[int, int] | None, seen: int) -> float:
@@ -211,9 +217,15 @@ def _corpus_name_beside_name(word: str, around: Around, lex: Lexicon) -> tuple[s
 def _name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
     """`Axa sun Life`: a word between two words of a name, which the corpus capitalises after names."""
     names = load_names()
-    if not (around.before_named and around.after_named) or around.after is None:
+    if not ((around.before_named or around.before_capitalised) and around.after_named) or around.after is None:
         return None
-    if word in names.roles or around.after in names.first_names or word in lex.function_words:
+    if word in names.roles or word in lex.function_words:
+        return None
+    info = lex.case.get(word)
+    # After an acronym too (`BBC world Service`); not a word the corpus hardly ever capitalises (`joined`).
+    if around.before_capitalised and around.after in names.heads and (info is None or info.cap_ratio >= _HEAD_SHARE):
+        return upper_first(word), 0.85, f"between two words of a name that ends in '{upper_first(around.after)}'"
+    if not around.before_named or around.after in names.first_names:
         return None  # `London mayor Ken Livingstone`: a title before a person
     share = _share(names.after.get(word), _CONTINUES_SEEN)
     # Less corpus support will do when the next word is one names usually go on with (`Bank`, `Association`).
