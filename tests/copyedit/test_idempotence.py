@@ -70,3 +70,10 @@ def test_a_spelling_fix_is_cased_as_a_second_run_would_case_it() -> None:
     once = copyedit_text("Yahoo hired Google staff. The board replaced chief executive Tim koogle in May.")
     assert "Tim Google" in once.text
     assert copyedit_text(once.text).edits == []
+
+
+def test_a_capital_we_give_counts_for_the_word_after_it() -> None:
+    # `london` becomes `London`; `stock` then stands between it and `Exchange`, as a second run would see.
+    once = copyedit_text("Air China picked the london stock Exchange for its listing.")
+    assert "London Stock Exchange" in once.text
+    assert copyedit_text(once.text).edits == []

@@ -640,7 +640,8 @@ def _decide_word(
             after=words[k + 1] if joined_after else None,
             after_named=name_after,
             before_title=title[0] if title is not None and title[1] == "title" else None,
-            before_capitalised=joined_before and tokens[k - 1].mid_sentence and tokens[k - 1].text[:1].isupper(),
+            # Mid-sentence, `named` is whether the word is capitalised as the pass leaves it (`london` → `London`).
+            before_capitalised=joined_before and tokens[k - 1].mid_sentence and named[k - 1],
             after_capital_the=k > 0 and tokens[k - 1].text == "The" and _mid_sentence_the(tokens, k - 1),
             possessive=tok.text != tok.base,
         )
