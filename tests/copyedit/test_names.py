@@ -158,3 +158,11 @@ def test_a_word_inside_a_name_that_ends_in_a_name_noun(fix: Fix) -> None:
     # A verb or role before the name, or no capital before: no name to be inside of.
     for text in ("Smith joined Bank Leumi in May.", "He met a film Council member."):
         assert fix(text) == text
+
+
+def test_a_noun_that_ends_names_after_a_name(fix: Fix) -> None:
+    text = "Millwall were charged by the Football association on Monday."
+    assert fix(text) == "Millwall were charged by the Football Association on Monday."
+    # A noun that also follows a name as a description (`office`, `group`), or after a nationality: no name.
+    for text in ("Its London office closed.", "The Swiss bank said so.", "The Menatep group said so."):
+        assert fix(text) == text

@@ -13,6 +13,8 @@ are tried in this order, after the word-by-itself rules found nothing:
 - a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
   goes on with no first name (`London mayor Ken Livingstone` is a title before a person), or whatever the
   corpus says, when the name ends in a noun that ends names (`Mobile data Association`; `name_heads.txt`);
+- such a noun right after a capitalised word, when the corpus nearly always capitalises it after names (`the
+  Football association`);
 - a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
 - the word after a capitalised `The` mid-sentence (`comedy The matador`);
 - a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists).
@@ -45,6 +47,8 @@ _CONTINUES_SEEN = 5
 _CONTINUES_SHARE = 0.8
 #: ... or this share, before a next word that names usually go on with (itself >= _CONTINUES_SHARE).
 _CONTINUES_WEAK = 0.5
+#: A noun that ends names ends the one before it when the corpus capitalises it after names this share of the time.
+_ENDS_SHARE = 0.92
 #: Before a noun that ends names (`Association`), a word the corpus capitalises at least this share of the time.
 _HEAD_SHARE = 0.02
 #: Beside a name word, a dictionary word the corpus capitalises at least this share of at least this many uses.
@@ -236,6 +240,17 @@ def _name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float
     return upper_first(word), 0.85, "between two words of a name, and usually capitalised after a name"
 
 
+def _ends_name(word: str, around: Around) -> tuple[str, float, str] | None:
+    """`the Football association`, `Deutsche bank's`: right after a capitalised word, a noun that ends names and
+    that the corpus nearly always capitalises after a name ends this one."""
+    names = load_names()
+    if word not in names.heads or not around.before_capitalised:
+        return None
+    if _share(names.after.get(word), _CONTINUES_SEEN) < _ENDS_SHARE:
+        return None
+    return upper_first(word), 0.85, "a noun that ends names, after a name, and capitalised there in the corpus"
+
+
 def _separated(text: str, start: int, end: int) -> bool:
     """Is `text[start:end]` one list item: a list separator before it and after it?"""
     return bool(_ITEM_BEFORE.search(text, max(0, start - 4), start)) and bool(_ITEM_AFTER.match(text, end))
@@ -305,6 +320,7 @@ def name_by_place(
         or _first_name(word, around, lex)
         or _corpus_name_beside_name(word, around, lex)
         or _name_continues(word, around, lex)
+        or _ends_name(word, around)
         or _leads_name(word, around)
         or _opens_title(word, around, lex)
         or _list_item(text, tokens, k, named, lex.abbreviations)
