@@ -359,3 +359,11 @@ def test_hostile_input_neither_crashes_nor_hangs(text: str) -> None:
     corrected, _ = apply_edits(text, result.edits)
     assert corrected == result.text
     assert copyedit_text(result.text).edits == []
+
+
+def test_a_hyphenated_name_takes_the_form_the_article_writes() -> None:
+    once = copyedit_text("Robert Kilroy-Silk said so. Then kilroy-silk left, and Mr Kilroy-silk spoke.")
+    assert once.text == "Robert Kilroy-Silk said so. Then Kilroy-Silk left, and Mr Kilroy-Silk spoke."
+    assert copyedit_text(once.text).edits == []
+    text = "Kim Jong-un met Putin. Then Kim Jong-un left."  # written so throughout: left as it is
+    assert copyedit_text(text).edits == []

@@ -480,6 +480,10 @@ def _token_edits(
     parts = tok.base.split("-")
     offset = tok.start
     capital_before = False
+    # A hyphenated word the article writes capitalised elsewhere (`Kilroy-Silk`) takes that form, part by part.
+    seen = ev.forms.get(tok.base.lower()) if len(parts) > 1 and not tok.in_quote else None
+    whole = max(seen.items(), key=lambda item: (item[1], sum(c.isupper() for c in item[0])))[0] if seen else ""
+    why_whole = f"written '{whole}' mid-sentence elsewhere in this article"
     for i, part in enumerate(parts):
         start = offset
         offset += len(part) + 1
@@ -488,6 +492,8 @@ def _token_edits(
         confidence, why = 0.0, ""
         if start in decided:
             new, rule, confidence, why = decided[start]
+        elif whole and part.islower() and whole.split("-")[i] != part:
+            new, confidence, why = whole.split("-")[i], 0.95, why_whole
         elif part.islower() and not tok.in_quote and not capital_before:
             found = _decide_word(text, tokens, k, words, named, part, len(parts) > 1, ev, lex, preset)
             if found is not None:
