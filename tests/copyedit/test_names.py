@@ -166,3 +166,10 @@ def test_a_noun_that_ends_names_after_a_name(fix: Fix) -> None:
     # A noun that also follows a name as a description (`office`, `group`), or after a nationality: no name.
     for text in ("Its London office closed.", "The Swiss bank said so.", "The Menatep group said so."):
         assert fix(text) == text
+
+
+def test_a_word_the_corpus_mostly_capitalises_and_the_article_more_often(fix: Fix) -> None:
+    text = "Manchester United won. Then United lost, and later united drew with Spurs."
+    assert fix(text) == "Manchester United won. Then United lost, and later United drew with Spurs."
+    text = "Manchester United won. Fans stood united on Monday."  # once each: no majority
+    assert fix(text) == text

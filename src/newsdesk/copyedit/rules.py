@@ -92,6 +92,8 @@ PRESETS: dict[str, Preset] = {
 
 #: Corpus capitalised share above which a dictionary word the article capitalises throughout is its name.
 _OFTEN_A_NAME = 0.2
+#: Corpus capitalised share above which a dictionary word the article capitalises more often than not is its name.
+_MOSTLY_A_NAME = 0.9
 #: A frequent word (wordfreq Zipf) one letter away makes an unknown word a typo rather than a name.
 _TYPO_OF_ZIPF = 4.0
 #: Both halves of a word run together at least this frequent (wordfreq Zipf): a compound, not a name.
@@ -251,6 +253,9 @@ def decide_case(
             return _as_written(seen, 0.9, ", and next to a name")
         if seen and n_seen >= 2 and n_seen >= 3 * n_lower and info.cap_ratio >= _OFTEN_A_NAME:
             return _as_written(seen, 0.9, f" ({n_seen} times, lower case {n_lower})")
+        # `united` in a story that writes `United` more often than not, a word the corpus nearly always capitalises.
+        if seen and n_seen > n_lower and info.cap_ratio >= _MOSTLY_A_NAME:
+            return _as_written(seen, 0.9, f" ({n_seen} times, lower case {n_lower}), as the corpus mostly does")
         # A word SCOWL knows only in lower case (`wireless`) needs far more corpus evidence than `china`.
         strict = info.scowl == "L"
         if (
