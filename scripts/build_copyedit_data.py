@@ -271,7 +271,7 @@ def gazetteer(
 
 
 def misspellings(scowl: dict[str, set[str]]) -> list[tuple[str, str, float]]:
-    """Codespell's misspellings with one confident fix: the most frequent candidate, 10x any other."""
+    """Codespell's misspellings with one confident fix: the most frequent candidate, 30x any other (Zipf 1.5)."""
     path = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -131,9 +131,10 @@ def test_the_name_after_a_formal_title(fix: Fix) -> None:
 
 def test_a_title_of_office_between_its_office_and_a_name(fix: Fix) -> None:
     assert fix("It was denied by Home secretary Charles Clarke.") == "It was denied by Home Secretary Charles Clarke."
-    # A nationality is no office; an occupational title stays lower case; no name after, no title.
+    # A nationality or a name is no office; an occupational title stays lower case; no name after, no title.
     for text in (
         "The Russian minister Sergei Lavrov came.",
+        "The club said Chelsea secretary Ron Gourlay agreed.",
         "Labour chairman Ian McCartney spoke.",
         "The Home secretary said so.",
     ):
@@ -142,29 +143,42 @@ def test_a_title_of_office_between_its_office_and_a_name(fix: Fix) -> None:
 
 def test_a_double_barrelled_surname_after_a_first_name(fix: Fix) -> None:
     assert fix("Champion Justine henin-hardenne is out.") == "Champion Justine Henin-Hardenne is out."
-    # Dictionary parts, or no name before: a compound word, not a surname.
-    for text in ("The UK-based firm cross-border said so.", "A henin-hardenne shot went wide."):
+    # Dictionary parts, or no name before: a compound word, not a surname. Short syllables: a Korean given name.
+    for text in ("The UK-based firm cross-border said so.", "A henin-hardenne shot went wide.", "Kim Dae-jung spoke."):
         assert fix(text) == text
 
 
 def test_an_o_apostrophe_surname(fix: Fix) -> None:
     assert fix("Coach Eddie o'sullivan spoke at four o'clock.") == "Coach Eddie O'Sullivan spoke at four o'clock."
     assert fix("Then o’neill’s side scored.") == "Then O’Neill’s side scored."
+    assert "O'Er" not in fix("He wrote o'er the hills.")
 
 
 def test_a_word_inside_a_name_that_ends_in_a_name_noun(fix: Fix) -> None:
     assert fix("Figures from the Mobile data Association rose.") == "Figures from the Mobile Data Association rose."
     assert fix("He told BBC world Service so.") == "He told BBC World Service so."  # after an acronym too
-    # A verb or role before the name, or no capital before: no name to be inside of.
-    for text in ("Smith joined Bank Leumi in May.", "He met a film Council member."):
+    # A verb or adverb before the name, or no capital before: no name to be inside of.
+    for text in (
+        "Smith joined Bank Leumi in May.",
+        "Speaking to the BBC yesterday Hall said he would quit.",
+        "He met a film Council member.",
+    ):
         assert fix(text) == text
 
 
 def test_a_noun_that_ends_names_after_a_name(fix: Fix) -> None:
     text = "Millwall were charged by the Football association on Monday."
     assert fix(text) == "Millwall were charged by the Football Association on Monday."
-    # A noun that also follows a name as a description (`office`, `group`), or after a nationality: no name.
-    for text in ("Its London office closed.", "The Swiss bank said so.", "The Menatep group said so."):
+    # A noun that also follows a name as a description (`office`, `group`), after a nationality or an acronym,
+    # or before another noun: no name.
+    for text in (
+        "Its London office closed.",
+        "The Menatep group said so.",
+        "The French ministry said so.",
+        "The GMB union said so.",
+        "The Chelsea cup tie was close.",
+        "It was a German department store.",
+    ):
         assert fix(text) == text
 
 

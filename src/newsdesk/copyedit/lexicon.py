@@ -87,6 +87,8 @@ class Lexicon:
     #: Frequent dictionary words by themselves and by each string one deletion away: built on first use by
     #: `spelling.words_near`, which few texts need (about 0.4 s).
     near: dict[str, set[str]] = field(default_factory=dict)
+    #: `spelling.words_near`'s answers so far, by word.
+    near_found: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def next_word_log10(self, before: str | None, word: str) -> float:
         """log10 P(word | before) from the pair table, with stupid backoff (Brants et al., EMNLP 2007).

@@ -12,7 +12,8 @@ are tried in this order, after the word-by-itself rules found nothing:
 - a dictionary word the corpus nearly always capitalises, beside a name word (`Tim collins`), unless a role;
 - a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
   goes on with no first name (`London mayor Ken Livingstone` is a title before a person), or whatever the
-  corpus says, when the name ends in a noun that ends names (`Mobile data Association`; `name_heads.txt`);
+  corpus says beyond a floor, when the name ends in a noun that ends names (`Mobile data Association`;
+  `name_heads.txt`);
 - such a noun right after a capitalised word, when the corpus nearly always capitalises it after names (`the
   Football association`);
 - a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
@@ -50,7 +51,7 @@ _CONTINUES_WEAK = 0.5
 #: A noun that ends names ends the one before it when the corpus capitalises it after names this share of the time.
 _ENDS_SHARE = 0.92
 #: Before a noun that ends names (`Association`), a word the corpus capitalises at least this share of the time.
-_HEAD_SHARE = 0.02
+_HEAD_SHARE = 0.1
 #: Beside a name word, a dictionary word the corpus capitalises at least this share of at least this many uses.
 _CORPUS_SHARE = 0.9
 _CORPUS_SEEN = 5
@@ -61,6 +62,10 @@ _TITLED_SHARE = 0.5
 #: share before a word names usually go on with).
 _LEADS_SHARE = 0.9
 _LEADS_WEAK = 0.4
+#: `o'sullivan`, `o’neill`; `o'clock` is the one lower-case word of this form in use (`o'er` is too short).
+_IRISH = re.compile(r"o['’](?!clock\Z)[^\W\d_]{3,}\Z")
+#: The shortest part of a double-barrelled surname.
+_BARREL = 4
 #: What separates the one-word items of a list (`Distin, Dunne; Thatcher`).
 _ITEM_BEFORE = re.compile(r"[ \t]*[,;:][ \t]*\Z|[ \t]*\n\s*\Z")
 _ITEM_AFTER = re.compile(r"[ \t]*(?:[,;.(]|\n|\Z|\d+\b)")
@@ -171,12 +176,14 @@ def _after_formal_title(word: str, around: Around, lex: Lexicon) -> tuple[str, f
 def _office_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
     """`Foreign secretary Jack Straw`, `Finance minister Trevor Manuel`: a title of public office between the
     office, written capitalised, and a name is a formal title, capitalised (AP Stylebook). A nationality is no
-    office (`Russian minister`)."""
-    if word not in load_names().offices or not (around.before_capitalised and around.after_named):
+    office (`Russian minister`), nor a name (`Chelsea secretary`)."""
+    office = around.before
+    if word not in load_names().offices or office is None or not (around.before_capitalised and around.after_named):
         return None
-    if around.before is None or around.before in lex.adjectives:
-        return None
-    return upper_first(word), 0.85, f"a formal title between its office '{upper_first(around.before)}' and a name"
+    info = lex.case.get(office)
+    if info is None or not info.common_lower or office in lex.adjectives:
+        return None  # an office is a dictionary word (`Foreign`, `Trade`), not a club's or firm's name (`Chelsea`)
+    return upper_first(word), 0.85, f"a formal title between its office '{upper_first(office)}' and a name"
 
 
 def _opens_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
@@ -226,7 +233,7 @@ def _name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float
     if word in names.roles or word in lex.function_words:
         return None
     info = lex.case.get(word)
-    # After an acronym too (`BBC world Service`); not a word the corpus hardly ever capitalises (`joined`).
+    # After an acronym too (`BBC world Service`); not a word the corpus seldom capitalises (`joined`, `today`).
     if around.before_capitalised and around.after in names.heads and (info is None or info.cap_ratio >= _HEAD_SHARE):
         return upper_first(word), 0.85, f"between two words of a name that ends in '{upper_first(around.after)}'"
     if not around.before_named or around.after in names.first_names:
@@ -240,11 +247,14 @@ def _name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float
     return upper_first(word), 0.85, "between two words of a name, and usually capitalised after a name"
 
 
-def _ends_name(word: str, around: Around) -> tuple[str, float, str] | None:
-    """`the Football association`, `Deutsche bank's`: right after a capitalised word, a noun that ends names and
-    that the corpus nearly always capitalises after a name ends this one."""
+def _ends_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`the Football association`: right after a name word, a noun that ends names and that the corpus nearly
+    always capitalises after a name ends this one, when nothing but a function word follows it. Not after a
+    nationality or an acronym (`the French ministry`, `the GMB union`), nor before another noun (`cup tie`)."""
     names = load_names()
-    if word not in names.heads or not around.before_capitalised:
+    if word not in names.heads or not around.before_named:
+        return None
+    if around.after is not None and around.after not in lex.function_words:
         return None
     if _share(names.after.get(word), _CONTINUES_SEEN) < _ENDS_SHARE:
         return None
@@ -278,16 +288,14 @@ def _list_item(
 
 def double_barrelled(parts: list[str], part: str, lex: Lexicon) -> tuple[str, float, str] | None:
     """`Justine henin-hardenne`: right after a name word, a hyphenated word whose parts no dictionary knows and
-    the corpus does not write in lower case is a double-barrelled surname: each part capitalised."""
+    the corpus does not write in lower case is a double-barrelled surname: each part capitalised. Parts of four
+    letters at least: short syllables are East Asian given names, whose second part stays lower case
+    (`Kim Jong-un`, `Kim Dae-jung`)."""
     for p in parts:
-        info = lex.case.get(p)
-        if not p.isalpha() or len(p) < 2 or (info is not None and (info.common_lower or info.cap_ratio < 0.5)):
+        info = lex.case.get(p.lower())
+        if not p.isalpha() or len(p) < _BARREL or (info is not None and (info.common_lower or info.cap_ratio < 0.5)):
             return None
     return name_form(part), 0.8, "after a name, a hyphenated word no dictionary knows: a double-barrelled surname"
-
-
-#: `o'sullivan`, `o’neill`; `o'clock` is the one lower-case word of this form in use.
-_IRISH = re.compile(r"o['’](?!clock\Z)[^\W\d_]{2,}\Z")
 
 
 def irish_surname(word: str) -> tuple[str, float, str] | None:
@@ -320,7 +328,7 @@ def name_by_place(
         or _first_name(word, around, lex)
         or _corpus_name_beside_name(word, around, lex)
         or _name_continues(word, around, lex)
-        or _ends_name(word, around)
+        or _ends_name(word, around, lex)
         or _leads_name(word, around)
         or _opens_title(word, around, lex)
         or _list_item(text, tokens, k, named, lex.abbreviations)

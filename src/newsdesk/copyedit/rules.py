@@ -601,8 +601,10 @@ def _decide_word(
     lex: Lexicon,
     preset: Preset,
 ) -> tuple[str, EditRule, float, str] | None:
-    """Known misspelling, then name evidence (the word itself: `decide_case`; then its place beside names:
-    `names.py`), then a swapped-letter typo, then an unknown name, then a typo, then an unknown word beside a name.
+    """A part of a hyphenated word: the article's or a proper name's form, or a double-barrelled surname. Else an
+    O' surname, then a known misspelling, then name evidence (the word itself: `decide_case`; then its place
+    beside names: `names.py`), then a swapped-letter typo, then an unknown name, then a typo, then an unknown word
+    beside a name. A spelling fix is then cased as the corrected word would be.
 
     `words` are the lower-case words as the pass leaves them so far: the context of the last check."""
     tok = tokens[k]
@@ -625,14 +627,39 @@ def _decide_word(
     # it: `the labour Party`, not the titles `Russian president Vladimir Putin`, `education secretary Tim`.
     beside_name = name_before or (name_after and (not joined_before or words[k - 1] in lex.function_words))
     ctx = Context(beside_name=beside_name)
+    left = words[k - 1] if joined_before else None
+    title = lex.contextual.get(left) if left is not None and named[k - 1] else None
+    around = Around(
+        before=left,
+        before_named=name_before,
+        after=words[k + 1] if joined_after else None,
+        after_named=name_after,
+        before_title=title[0] if title is not None and title[1] == "title" else None,
+        # Mid-sentence, `named` is whether the word is capitalised as the pass leaves it (`london` → `London`).
+        before_capitalised=joined_before and tokens[k - 1].mid_sentence and named[k - 1],
+        after_capital_the=k > 0 and tokens[k - 1].text == "The" and _mid_sentence_the(tokens, k - 1),
+        possessive=tok.text != tok.base,
+    )
+
+    def spelled(fix: tuple[str, float, str]) -> tuple[str, EditRule, float, str]:
+        """A spelling fix, its case decided as a second run would decide the corrected word's (`the Football
+        assocation` → `Association`, a noun that ends names)."""
+        word, confidence, why = fix
+        cased = decide_case(word, ev, lex, preset, ctx)
+        if cased is None and word not in lex.function_words and word not in lex.contextual:
+            cased = name_by_place(word, around, lex, text, tokens, k, named)
+        if cased is None or cased[0] == word:
+            return word, "spelling", confidence, why
+        return cased[0], "spelling", min(confidence, cased[1]), f"{why}; {cased[2]}"
+
     words_before = text[tokens[k - 1].end : tok.start] if k > 0 else "."
     words_after = text[tok.end : tokens[k + 1].start] if k < last else "."
     before = words[k - 1] if words_before.isspace() else None
     after = words[k + 1] if words_after.isspace() else None
     if part not in ev.titles and not elision:
-        spelled = known_misspelling(part, lex, preset, before=before, after=after)
-        if spelled is not None:
-            return _spelled(spelled, ev, lex, preset, ctx)
+        listed = known_misspelling(part, lex, preset, before=before, after=after)
+        if listed is not None:
+            return spelled(listed)
     if part in lex.contextual:
         nxt = tokens[k + 1] if joined_after else None
         ctx = Context(
@@ -643,19 +670,6 @@ def _decide_word(
         )
     found = decide_case(part, ev, lex, preset, ctx)
     if found is None and part not in lex.function_words and part not in lex.contextual:
-        left = words[k - 1] if joined_before else None
-        title = lex.contextual.get(left) if left is not None and named[k - 1] else None
-        around = Around(
-            before=left,
-            before_named=name_before,
-            after=words[k + 1] if joined_after else None,
-            after_named=name_after,
-            before_title=title[0] if title is not None and title[1] == "title" else None,
-            # Mid-sentence, `named` is whether the word is capitalised as the pass leaves it (`london` → `London`).
-            before_capitalised=joined_before and tokens[k - 1].mid_sentence and named[k - 1],
-            after_capital_the=k > 0 and tokens[k - 1].text == "The" and _mid_sentence_the(tokens, k - 1),
-            possessive=tok.text != tok.base,
-        )
         found = name_by_place(part, around, lex, text, tokens, k, named)
     if found is not None:
         return found[0], "case.proper_noun", found[1], found[2]
@@ -666,31 +680,19 @@ def _decide_word(
         return None if found is None else (found[0], "case.proper_noun", found[1], found[2])
     result = decide_spelling(part, lex, preset, transpositions_only=True, before=before, after=after)
     if result is not None:
-        return _spelled(result, ev, lex, preset, ctx)
+        return spelled(result)
     result = name_like(part, lex, preset)
     if result is not None:
         return result[0], "case.proper_noun", result[1], result[2]
     two_edits = not _made_of_words(part, lex)  # `unrecycled` is a coinage, not two slips from `recycled`
     result = decide_spelling(part, lex, preset, two_edits=two_edits, before=before, after=after)
     if result is not None:
-        return _spelled(result, ev, lex, preset, ctx)
+        return spelled(result)
     if name_before or name_after:  # a word no dictionary knows may be a first name (`actor ewan McGregor`)
         result = name_beside_name(part, lex)
         if result is not None:
             return result[0], "case.proper_noun", result[1], result[2]
     return None
-
-
-def _spelled(
-    fix: tuple[str, float, str], ev: Evidence, lex: Lexicon, preset: Preset, ctx: Context
-) -> tuple[str, EditRule, float, str]:
-    """A spelling fix, its case decided as a second run would decide the corrected word's (`Tim koogle` →
-    `Google` beside the name, not `google`)."""
-    word, confidence, why = fix
-    cased = decide_case(word, ev, lex, preset, ctx)
-    if cased is None or cased[0] == word:
-        return word, "spelling", confidence, why
-    return cased[0], "spelling", min(confidence, cased[1]), f"{why}; {cased[2]}"
 
 
 def _mid_sentence_the(tokens: list[Token], k: int) -> bool:

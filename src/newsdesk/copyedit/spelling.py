@@ -1,4 +1,4 @@
-"""Spelling: a known misspelling list first, then candidates one edit away, kept only when one clearly wins.
+"""Spelling: a known misspelling list first, then candidates one (or two) edits away, kept only when one clearly wins.
 
 A noisy-channel corrector (Kernighan, Church & Gale 1990; Norvig's practice): the candidates are the
 dictionary words one deletion, transposition, substitution or insertion away (Damerau 1964), each scored by
@@ -141,7 +141,11 @@ def decide_spelling(
     least, gap = (
         (preset.long_min_zipf, preset.long_min_zipf) if long_unknown else (preset.spell_min_zipf, preset.spell_gap)
     )
-    found = _winner(word, near, lex, preset, least, gap, None if transpositions_only else before, after)
+    # The swap check is context-free (`_outfitted` brings the neighbours in); the full check weighs them.
+    if transpositions_only:
+        found = _winner(word, near, lex, preset, least, gap, None, None)
+    else:
+        found = _winner(word, near, lex, preset, least, gap, before, after)
     if transpositions_only and found is not None and _outfitted(word, found[0], lex, preset, before, after):
         return None  # left to the full check, after the name rules
     if found is not None:
@@ -158,8 +162,9 @@ def decide_spelling(
 
 
 def _outfitted(word: str, swap: str, lex: Lexicon, preset: Preset, before: str | None, after: str | None) -> bool:
-    """Swapped letters are the commonest slip, so a swap is chosen by word frequency alone (`tihs` → `this`),
-    unless the neighbouring words make another word one edit away far likelier (`is triing to`: `trying`)."""
+    """Swapped letters are the commonest slip, so a swap is first chosen by word frequency alone (`tihs` →
+    `this`); it stands unless the neighbouring words make another word one edit away far likelier than it
+    (`is triing to`: `trying`, not the swap `tiring`)."""
     if before is None and after is None:
         return False
     fit = _fit(swap, lex, before, after)  # a swap's channel weight is 0
@@ -192,23 +197,27 @@ def _winner(
     return best, margin
 
 
-def words_near(word: str, lex: Lexicon) -> set[str]:
+def words_near(word: str, lex: Lexicon) -> frozenset[str]:
     """Frequent dictionary words one or two edits (Damerau-Levenshtein) from `word`.
 
     Every word one edit from `word` is looked up, with its deletions, in `lex.near`, which holds each frequent
     word under itself and its one-deletion strings: together these cover every pair of deletions, insertions,
     substitutions and transpositions (symmetric deletion, Garbe 2012)."""
     if not lex.near:
+        index: dict[str, set[str]] = {}
         for w, info in lex.case.items():
             if info.common_lower and w.isalpha() and lex.zipf_of(w) >= _NEAR_ZIPF:
                 for key in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
-                    lex.near.setdefault(key, set()).add(w)
-    found: set[str] = set()
-    for one in edits1(word):
-        for key in {one} | {one[:i] + one[i + 1 :] for i in range(len(one))}:
-            found |= lex.near.get(key, set())
-    found.discard(word)
-    return {w for w in found if _distance(word, w) <= 2}
+                    index.setdefault(key, set()).add(w)
+        lex.near.update(index)  # whole or not at all: an interrupted build leaves it empty, to be built again
+    found = lex.near_found.get(word)
+    if found is None:  # a pass decides a word again when its neighbours change: look it up once
+        ones = edits1(word)
+        keys = ones | {one[:i] + one[i + 1 :] for one in ones for i in range(len(one))}
+        near = {w for key in keys & lex.near.keys() for w in lex.near[key]}
+        near.discard(word)
+        found = lex.near_found[word] = frozenset(w for w in near if _distance(word, w) <= 2)
+    return found
 
 
 def _distance(a: str, b: str) -> int:
