@@ -85,7 +85,7 @@ class Lexicon:
     #: Words the corpus capitalises that news style now writes in lower case (`internet`, `west`).
     style_lower: frozenset[str]
     #: Frequent dictionary words by themselves and by each string one deletion away: built on first use by
-    #: `spelling.words_near`, which few texts need (about 0.4 s).
+    #: `spelling.near_index`.
     near: dict[str, set[str]] = field(default_factory=dict)
     #: `spelling.words_near`'s answers so far, by word.
     near_found: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -684,7 +684,8 @@ def _decide_word(
     result = name_like(part, lex, preset)
     if result is not None:
         return result[0], "case.proper_noun", result[1], result[2]
-    two_edits = not _made_of_words(part, lex)  # `unrecycled` is a coinage, not two slips from `recycled`
+    # Only a string no frequency list knows may be two slips away; `unrecycled` is a coinage, not `recycled`.
+    two_edits = lex.zipf_of(part) == 0.0 and not _made_of_words(part, lex)
     result = decide_spelling(part, lex, preset, two_edits=two_edits, before=before, after=after)
     if result is not None:
         return spelled(result)

@@ -203,6 +203,20 @@ def words_near(word: str, lex: Lexicon) -> frozenset[str]:
     Every word one edit from `word` is looked up, with its deletions, in `lex.near`, which holds each frequent
     word under itself and its one-deletion strings: together these cover every pair of deletions, insertions,
     substitutions and transpositions (symmetric deletion, Garbe 2012)."""
+    found = lex.near_found.get(word)
+    if found is None:  # a pass decides a word again when its neighbours change: look it up once
+        index = near_index(lex)
+        ones = edits1(word)
+        keys = ones | {one[:i] + one[i + 1 :] for one in ones for i in range(len(one))}
+        near = {w for key in keys & index.keys() for w in index[key]}
+        near.discard(word)
+        found = lex.near_found[word] = frozenset(w for w in near if _distance(word, w) <= 2)
+    return found
+
+
+def near_index(lex: Lexicon) -> dict[str, set[str]]:
+    """`lex.near`, built on first use (about 0.4 s; few texts need it): each frequent dictionary word under
+    itself and under each string one deletion from it."""
     if not lex.near:
         index: dict[str, set[str]] = {}
         for w, info in lex.case.items():
@@ -210,14 +224,7 @@ def words_near(word: str, lex: Lexicon) -> frozenset[str]:
                 for key in {w} | {w[:i] + w[i + 1 :] for i in range(len(w))}:
                     index.setdefault(key, set()).add(w)
         lex.near.update(index)  # whole or not at all: an interrupted build leaves it empty, to be built again
-    found = lex.near_found.get(word)
-    if found is None:  # a pass decides a word again when its neighbours change: look it up once
-        ones = edits1(word)
-        keys = ones | {one[:i] + one[i + 1 :] for one in ones for i in range(len(one))}
-        near = {w for key in keys & lex.near.keys() for w in lex.near[key]}
-        near.discard(word)
-        found = lex.near_found[word] = frozenset(w for w in near if _distance(word, w) <= 2)
-    return found
+    return lex.near
 
 
 def _distance(a: str, b: str) -> int:
