@@ -488,6 +488,7 @@ def _token_edits(
     # A hyphenated word the article writes capitalised elsewhere (`Kilroy-Silk`) takes that form, part by part.
     seen = ev.forms.get(tok.base.lower()) if len(parts) > 1 and not tok.in_quote else None
     whole = max(seen.items(), key=lambda item: (item[1], sum(c.isupper() for c in item[0])))[0] if seen else ""
+    whole_parts = whole.split("-") if whole else []
     why_whole = f"written '{whole}' mid-sentence elsewhere in this article"
     for i, part in enumerate(parts):
         start = offset
@@ -497,8 +498,8 @@ def _token_edits(
         confidence, why = 0.0, ""
         if start in decided:
             new, rule, confidence, why = decided[start]
-        elif whole and part.islower() and whole.split("-")[i] != part:
-            new, confidence, why = whole.split("-")[i], 0.95, why_whole
+        elif whole_parts and part.islower() and whole_parts[i] != part:
+            new, confidence, why = whole_parts[i], 0.95, why_whole
         elif part.islower() and not tok.in_quote and not capital_before:
             found = _decide_word(text, tokens, k, words, named, part, len(parts) > 1, ev, lex, preset)
             if found is not None:
@@ -627,19 +628,22 @@ def _decide_word(
     # it: `the labour Party`, not the titles `Russian president Vladimir Putin`, `education secretary Tim`.
     beside_name = name_before or (name_after and (not joined_before or words[k - 1] in lex.function_words))
     ctx = Context(beside_name=beside_name)
-    left = words[k - 1] if joined_before else None
-    title = lex.contextual.get(left) if left is not None and named[k - 1] else None
-    around = Around(
-        before=left,
-        before_named=name_before,
-        after=words[k + 1] if joined_after else None,
-        after_named=name_after,
-        before_title=title[0] if title is not None and title[1] == "title" else None,
-        # Mid-sentence, `named` is whether the word is capitalised as the pass leaves it (`london` → `London`).
-        before_capitalised=joined_before and tokens[k - 1].mid_sentence and named[k - 1],
-        after_capital_the=k > 0 and tokens[k - 1].text == "The" and _mid_sentence_the(tokens, k - 1),
-        possessive=tok.text != tok.base,
-    )
+
+    def around() -> Around:
+        """The neighbours the place rules read (built only for the words that get that far)."""
+        left = words[k - 1] if joined_before else None
+        title = lex.contextual.get(left) if left is not None and named[k - 1] else None
+        return Around(
+            before=left,
+            before_named=name_before,
+            after=words[k + 1] if joined_after else None,
+            after_named=name_after,
+            before_title=title[0] if title is not None and title[1] == "title" else None,
+            # Mid-sentence, `named` is whether the word is capitalised as the pass leaves it (`london` → `London`).
+            before_capitalised=joined_before and tokens[k - 1].mid_sentence and named[k - 1],
+            after_capital_the=k > 0 and tokens[k - 1].text == "The" and _mid_sentence_the(tokens, k - 1),
+            possessive=tok.text != tok.base,
+        )
 
     def spelled(fix: tuple[str, float, str]) -> tuple[str, EditRule, float, str]:
         """A spelling fix, its case decided as a second run would decide the corrected word's (`the Football
@@ -647,7 +651,7 @@ def _decide_word(
         word, confidence, why = fix
         cased = decide_case(word, ev, lex, preset, ctx)
         if cased is None and word not in lex.function_words and word not in lex.contextual:
-            cased = name_by_place(word, around, lex, text, tokens, k, named)
+            cased = name_by_place(word, around(), lex, text, tokens, k, named)
         if cased is None or cased[0] == word:
             return word, "spelling", confidence, why
         return cased[0], "spelling", min(confidence, cased[1]), f"{why}; {cased[2]}"
@@ -670,7 +674,7 @@ def _decide_word(
         )
     found = decide_case(part, ev, lex, preset, ctx)
     if found is None and part not in lex.function_words and part not in lex.contextual:
-        found = name_by_place(part, around, lex, text, tokens, k, named)
+        found = name_by_place(part, around(), lex, text, tokens, k, named)
     if found is not None:
         return found[0], "case.proper_noun", found[1], found[2]
     if part in ev.titles:
