@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsdesk.copyedit import copyedit_text
+from newsdesk.copyedit import PRESETS, copyedit_text
+from newsdesk.copyedit.lexicon import load_lexicon
+from newsdesk.copyedit.rules import name_like
 
 Fix = Callable[..., str]
 
@@ -187,3 +189,10 @@ def test_a_word_the_corpus_mostly_capitalises_and_the_article_more_often(fix: Fi
     assert fix(text) == "Manchester United won. Then United lost, and later United drew with Spurs."
     text = "Manchester United won. Fans stood united on Monday."  # once each: no majority
     assert fix(text) == text
+
+
+def test_a_listed_misspelling_is_no_name() -> None:
+    # codespell lists `happend` with three fixes: where the neighbours do not choose, it stays as written.
+    assert name_like("happend", load_lexicon(), PRESETS["precision"]) is None
+    found = name_like("kudrow", load_lexicon(), PRESETS["precision"])
+    assert found is not None and found[0] == "Kudrow"

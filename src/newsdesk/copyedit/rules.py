@@ -295,8 +295,8 @@ def name_like(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str]
     """A word no dictionary knows in lower case but that is in use (`kudrow`): most likely a name."""
     if word in lex.case or not 3 <= len(word) <= LONGEST or not word.isalpha() or lex.zipf_of(word) < preset.name_zipf:
         return None
-    if _compound(word, lex) or _made_of_words(word, lex):
-        return None
+    if _compound(word, lex) or _made_of_words(word, lex) or word in lex.misspelling_choices:
+        return None  # a coinage, or a misspelling too common to settle here (`happend`: happened, happens?)
     if not word.isascii():
         # An accented word in English copy is a loanword (`résumé`, `déjà`) unless, accents dropped, it is a
         # name (`josé`). Imported here: the entities package imports the pipeline, which imports this one.
