@@ -194,6 +194,14 @@ def _opens_title(word: str, around: Around, lex: Lexicon) -> tuple[str, float, s
     return upper_first(word), 0.85, "after a capitalised 'The' mid-sentence: a title or name"
 
 
+def _enough(share: float, strong: float, weak: float, after: str) -> bool:
+    """Does a capitalised `share` clear `strong`, or `weak` before a word names usually go on with (`Bank`,
+    `Association`: capitalised after a name at least `_CONTINUES_SHARE` of the time)?"""
+    return share >= strong or (
+        share >= weak and _share(load_names().after.get(after), _CONTINUES_SEEN) >= _CONTINUES_SHARE
+    )
+
+
 def _leads_name(word: str, around: Around) -> tuple[str, float, str] | None:
     """`the financial Times`: between `the` and a name word, a word the corpus capitalises before names opens
     the name (less support will do before a word names usually go on with: `the home International`).
@@ -201,10 +209,7 @@ def _leads_name(word: str, around: Around) -> tuple[str, float, str] | None:
     names = load_names()
     if around.before != "the" or not around.after_named or around.after is None or around.possessive:
         return None
-    share = _share(names.before.get(word), _BEFORE_SEEN)
-    if share < _LEADS_SHARE and not (
-        share >= _LEADS_WEAK and _share(names.after.get(around.after), _CONTINUES_SEEN) >= _CONTINUES_SHARE
-    ):
+    if not _enough(_share(names.before.get(word), _BEFORE_SEEN), _LEADS_SHARE, _LEADS_WEAK, around.after):
         return None
     return upper_first(word), 0.85, "between 'the' and a name, and usually capitalised before a name"
 
@@ -238,11 +243,7 @@ def _name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float
         return upper_first(word), 0.85, f"between two words of a name that ends in '{upper_first(around.after)}'"
     if not around.before_named or around.after in names.first_names:
         return None  # `London mayor Ken Livingstone`: a title before a person
-    share = _share(names.after.get(word), _CONTINUES_SEEN)
-    # Less corpus support will do when the next word is one names usually go on with (`Bank`, `Association`).
-    if share < _CONTINUES_SHARE and not (
-        share >= _CONTINUES_WEAK and _share(names.after.get(around.after), _CONTINUES_SEEN) >= _CONTINUES_SHARE
-    ):
+    if not _enough(_share(names.after.get(word), _CONTINUES_SEEN), _CONTINUES_SHARE, _CONTINUES_WEAK, around.after):
         return None
     return upper_first(word), 0.85, "between two words of a name, and usually capitalised after a name"
 
