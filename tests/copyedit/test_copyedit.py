@@ -119,10 +119,23 @@ def test_sentence_starts_are_capitalised(text: str, expected: str, fix: Fix) -> 
         "The talks went on... and on.",
         "They called it a “strategic partnership” and moved on.",
         "iPhone sales rose. eBay shares fell.",
+        # The second half of a quote split by its attribution goes on the first one's sentence.
+        "“This guy lost four years ago,” he said, “in like a landslide.”",
+        # A quote after a comma that no attribution introduces is part of the sentence.
+        'Remember, "there are checks and balances in the system."',
+        # A stop typed for the comma before the attribution.
+        "“We have dropped the ball.” said Jewell Young, a resident.",
+        # An abbreviation closing a short bracket; a spaced ellipsis.
+        "Rep. Emanuel Cleaver II (D-Mo.) said the plan would fail.",
+        "He wrote: so . . . in a complete U-turn, he agreed.",
     ],
 )
 def test_not_sentence_starts(text: str) -> None:
     assert "case.sentence_start" not in rules_of(text)
+
+
+def test_a_sentence_after_a_bracketed_sentence_starts() -> None:
+    assert "case.sentence_start" in rules_of("He left (the talks had failed. nobody stayed.) then it rained.")
 
 
 # --- proper nouns ------------------------------------------------------------------------------------
@@ -133,6 +146,30 @@ def test_demonyms_countries_and_multiword_names(fix: Fix) -> None:
         "He met North Korean officials and South Korean envoys."
     )
     assert fix("Talks between china and russia resumed.") == "Talks between China and Russia resumed."
+
+
+def test_title_case_lines_are_no_evidence(fix: Fix) -> None:
+    """A headline or subhead in title case inside the body says nothing about its words' case."""
+    text = "Michael Moore Has A New Insult For Trump Supporters\n\nThe film maker has not made a secret of it."
+    assert fix(text) == text
+
+
+def test_a_dictionary_word_alone_is_not_the_name_it_ends(fix: Fix) -> None:
+    """`the department` beside `Agriculture Department`, `State Department`: the noun, not the name."""
+    text = (
+        "The Agriculture Department said prices rose. The State Department agreed. "
+        "Officials at the department said more would follow."
+    )
+    assert fix(text) == text
+    # Written alone, capitalised, more often than not: the article's name (`Labour`).
+    assert fix("The vote went to Labour. Polls favoured Labour, and Labour held. Voters backed labour.").endswith(
+        "backed Labour."
+    )
+
+
+def test_gazetteer_phrases_of_dictionary_words_need_a_capital(fix: Fix) -> None:
+    assert fix("The country's central bank raised rates.") == "The country's central bank raised rates."
+    assert fix("He won the World cup in 1998.") == "He won the World Cup in 1998."
 
 
 def test_hyphenated_names_and_possessives(fix: Fix) -> None:

@@ -10,6 +10,7 @@
 - function_words.txt: spaCy's English stop words.
 - style_lower.txt: words news style writes in lower case though the corpus capitalises them.
 - abbreviations.txt: tokens ending in a full stop that do not end a sentence (`Jan.`, `U.S.`, `Mr.`).
+- attribution_verbs.txt: verbs that attribute a quote (`said`, `added`); after a closing quote, the sentence goes on.
 Word frequencies come from wordfreq, frequent word pairs from symspellpy's bigram dictionary (Google Books
 n-grams); both are run-time dependencies already, read where they are installed.
 """
@@ -84,6 +85,8 @@ class Lexicon:
     function_words: frozenset[str]
     #: Words the corpus capitalises that news style now writes in lower case (`internet`, `west`).
     style_lower: frozenset[str]
+    #: Verbs that attribute a quote (`said`): after a closing quote they carry the sentence on.
+    attribution: frozenset[str]
     #: Frequent dictionary words by themselves and by each string one deletion away: built on first use by
     #: `spelling.near_index`.
     near: dict[str, set[str]] = field(default_factory=dict)
@@ -179,4 +182,5 @@ def load_lexicon() -> Lexicon:
         min(bigrams.values()),
         function_words,
         word_set("copyedit/style_lower.txt"),
+        word_set("copyedit/attribution_verbs.txt"),
     )

@@ -121,6 +121,9 @@ class Evidence:
     phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
     #: Mid-sentence lower-case uses, by word.
     lower: Counter[str] = field(default_factory=Counter)
+    #: Capitalised mid-sentence uses that stand alone, not inside a run of capitalised words, by lower form:
+    #: `Department` in `the Department said` but not in `Agriculture Department`.
+    alone: Counter[str] = field(default_factory=Counter)
 
 
 def _capitalised(word: str) -> bool:
@@ -180,9 +183,22 @@ def _add(counts: Counter[str], key: str, sign: int) -> None:
         del counts[key]
 
 
+def alone_counts(tokens: list[Token]) -> Counter[str]:
+    """`Evidence.alone`: capitalised mid-sentence words joined to no capitalised mid-sentence neighbour."""
+    capital = [not t.odd and t.mid_sentence and _capitalised(t.base) for t in tokens]
+    last = len(tokens) - 1
+    return Counter(
+        t.base.lower()
+        for k, t in enumerate(tokens)
+        if capital[k]
+        and not (k > 0 and capital[k - 1] and next_to(tokens[k - 1], t))
+        and not (k < last and capital[k + 1] and next_to(t, tokens[k + 1]))
+    )
+
+
 def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evidence:
     """Capitalised forms and multi-word names the article uses mid-sentence, plus headline/trailer words."""
-    ev = Evidence(phrases=collect_phrases(tokens))
+    ev = Evidence(phrases=collect_phrases(tokens), alone=alone_counts(tokens))
     for tok in tokens:
         _count(tok, ev.forms, ev.lower)
     for title in titles:
@@ -251,10 +267,13 @@ def decide_case(
         # `Steve brown`, or `labour` in a story that writes `Labour` throughout: the name, not the word.
         if seen and ctx.beside_name and n_seen >= n_lower:
             return _as_written(seen, 0.9, ", and next to a name")
-        if seen and n_seen >= 2 and n_seen >= 3 * n_lower and info.cap_ratio >= _OFTEN_A_NAME:
+        # Alone, the dictionary word is the article's name only where the article writes the name alone:
+        # `the department` beside `Agriculture Department` is the noun.
+        n_alone = ev.alone[word]
+        if seen and n_alone >= 2 and n_alone >= 3 * n_lower and info.cap_ratio >= _OFTEN_A_NAME:
             return _as_written(seen, 0.9, f" ({n_seen} times, lower case {n_lower})")
         # `united` in a story that writes `United` more often than not, a word the corpus nearly always capitalises.
-        if seen and n_seen > n_lower and info.cap_ratio >= _MOSTLY_A_NAME:
+        if seen and n_alone > n_lower and info.cap_ratio >= _MOSTLY_A_NAME:
             return _as_written(seen, 0.9, f" ({n_seen} times, lower case {n_lower}), as the corpus mostly does")
         # A word SCOWL knows only in lower case (`wireless`) needs far more corpus evidence than `china`.
         strict = info.scowl == "L"
@@ -411,6 +430,9 @@ def _recount(
             counted[k] = now
     if not moved:
         return []
+    alone = alone_counts([_with_form(t, changed) if k in counted else t for k, t in enumerate(tokens)])
+    moved.update(w for w in alone.keys() | ev.alone.keys() if alone[w] != ev.alone[w])
+    ev.alone = alone
     return [k for k, t in enumerate(tokens) if any(part.lower() in moved for part in t.base.split("-"))]
 
 
@@ -735,11 +757,14 @@ def _phrase_edits(
                     or not all(next_to(a, b) for a, b in pairwise(window))
                 ):
                     continue
+                plain = all(w in lex.plain or w in lex.function_words for w in lower)
                 if source == "this article" and (
                     _written_lower(lower, words, where[keys[i]], keys, tokens, lex) > 1
-                    or (all(w.lower() in lex.plain for w in words) and _written_as(words, where[keys[i]], tokens) < 2)
+                    or (plain and _written_as(words, where[keys[i]], tokens) < 2)
                 ):
                     continue  # the article's own style is lower case, or a name of plain words seen only once
+                if source == "the gazetteer" and all(t.base.islower() and _dictionary(t.base, lex) for t in window):
+                    continue  # `central bank`, `foreign ministry` all in lower case: a noun phrase (`World cup` names)
                 why = f"part of the name '{' '.join(words)}' ({source})"
                 confidence = 0.95 if source == "the gazetteer" else 0.9
                 for tok, word in zip(window, words, strict=True):
@@ -753,6 +778,12 @@ def _phrase_edits(
             if matched:
                 break
         i += max(matched, 1)
+
+
+def _dictionary(word: str, lex: Lexicon) -> bool:
+    """A word the dictionaries know in lower case, or a function word."""
+    info = lex.case.get(word)
+    return word in lex.function_words or (info is not None and info.common_lower)
 
 
 def _written_as(words: tuple[str, ...], at: list[int], tokens: list[Token]) -> int:

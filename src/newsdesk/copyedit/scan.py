@@ -30,6 +30,9 @@ CLOSING = '”"’)]»'
 SENTENCE_BREAK = re.compile(r"([.?!]+)([”\"’'\)\]»]*)(\s+)([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+\Z")  # U.S. a.m. e.g. J.
+SPACED_ELLIPSIS = re.compile(r"\.\s\.\s?\Z")  # `. . .`: the last stop of one, which trails on
+#: A bracket this short that ends in a full stop holds an abbreviation (`(U.S.)`, `(D-Mo.)`), not a sentence.
+_SHORT_BRACKET = 12
 
 
 class Token(NamedTuple):
@@ -85,37 +88,61 @@ def is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
     return bool(DOTTED.match(word)) and (len(word) == 2 or word.count(".") >= 2)
 
 
-def sentence_starts(text: str, abbreviations: frozenset[str]) -> set[int]:
-    """Offsets of the first letter of each sentence: paragraph starts, after . ? ! and full-sentence quotes."""
+def _continues(text: str, m: re.Match[str], abbreviations: frozenset[str], attribution: frozenset[str]) -> bool:
+    """Does the sentence go on after this `SENTENCE_BREAK` match (not across a blank line)?"""
+    punct, closer = m.group(1), m.group(2)
+    spaced = punct == "." and SPACED_ELLIPSIS.search(text, max(0, m.start(1) - 4), m.start(1))
+    if (len(punct) > 1 and "." in punct) or spaced:
+        return True  # an ellipsis usually trails into the same sentence
+    quoted = any(c in "”\"’'»" for c in closer)
+    if quoted and punct[-1] in "?!":
+        return True  # “Why?” he asked.
+    word = WORD.match(text, m.end())
+    if quoted and word is not None and word.group() in attribution:
+        return True  # `…the ball.” said Jewell Young`: the quote's attribution, after a stop for a comma
+    if punct == "." and closer[:1] == ")":
+        opening = text.rfind("(", 0, m.start(1))
+        return opening >= 0 and m.start(1) - opening <= _SHORT_BRACKET  # `Bernie Sanders (Vt.) on the fact`
+    return punct == "." and not closer and is_abbreviation(_word_before(text, m.start(1) + 1), abbreviations)
+
+
+def sentence_starts(text: str, abbreviations: frozenset[str], attribution: frozenset[str] = frozenset()) -> set[int]:
+    """Offsets of the first letter of each sentence: paragraph starts, after . ? ! and full-sentence quotes.
+    After a closing quote, a word in `attribution` (`said`) carries the sentence on."""
     starts = {m.end() for m in PARAGRAPH_START.finditer(text)}
     for m in SENTENCE_BREAK.finditer(text):
-        punct, closer, space = m.group(1), m.group(2), m.group(3)
+        space = m.group(3)
         if "\n" in space and "\n" in space[space.index("\n") + 1 :]:
             starts.add(m.end())  # a blank line: a new paragraph whatever came before
-            continue
-        if len(punct) > 1 and "." in punct:
-            continue  # an ellipsis usually trails into the same sentence
-        if closer and punct[-1] in "?!" and any(c in "”\"’'»" for c in closer):
-            continue  # “Why?” he asked.
-        if punct == "." and not closer and is_abbreviation(_word_before(text, m.start(1) + 1), abbreviations):
-            continue
-        starts.add(m.end())
+        elif not _continues(text, m, abbreviations, attribution):
+            starts.add(m.end())
     return starts
 
 
-def quote_sentence_starts(text: str, quotes: list[tuple[int, int]]) -> set[int]:
-    """A quotation introduced by `,` or `:` that ends like a sentence starts one: `he said, “We…”`."""
+def quote_sentence_starts(
+    text: str, quotes: list[tuple[int, int]], attribution: frozenset[str] = frozenset()
+) -> set[int]:
+    """A quotation introduced by `:`, or by `,` right after its attribution (`he said, “We…”`), that ends like a
+    sentence starts one. Not the second half of a quote split by its attribution (`“…ago,” he said, “in a
+    landslide.”`), nor a quote after any other comma (`Remember, “there are checks…”`): both go on a sentence."""
     out = set()
+    previous_end = -1
     for start, end in quotes:
         mark = start - 1  # the spans leave out the marks, the spaces after them and a final `,`
         while mark > 0 and text[mark].isspace():
             mark -= 1
         lead = text[max(0, mark - 3) : mark].rstrip()
         ends = text[end - 1] in ".?!" or text[end : end + 1] == ","
-        if lead.endswith((",", ":")) and ends:
-            m = WORD.search(text, start, end)
-            if m and not text[start : m.start()].strip(" ‘'("):
-                out.add(m.start())
+        split = previous_end >= 0 and "," in text[previous_end - 1 : previous_end + 2]
+        split = split and not any(c in ".?!\n" for c in text[previous_end + 1 : mark])
+        previous_end = end
+        if not ends or not (lead.endswith(":") or (lead.endswith(",") and not split)):
+            continue
+        if lead.endswith(",") and not attribution & set(WORD.findall(text[max(0, mark - 40) : mark].lower())[-4:]):
+            continue  # `Remember, “there are…”`: no attribution, a quote inside the sentence
+        m = WORD.search(text, start, end)
+        if m and not text[start : m.start()].strip(" ‘'("):
+            out.add(m.start())
     return out
 
 
@@ -139,12 +166,39 @@ class Spans:
         return i >= 0 and pos < self._ends[i]
 
 
-def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans]:
-    """Tokens of `text` with their context, plus the protected stretches (URLs, e-mails, numbers)."""
+def _title_lines(text: str, tokens: list[Token], function_words: frozenset[str]) -> set[int]:
+    """Indices of the tokens on lines in title case (`Michael Moore Has A New Insult`): headlines, subheads and
+    captions inside a body, whose capitals say nothing about their words. A line is so when it has four words
+    or more and every word after the first is capitalised or a function word."""
+    out: set[int] = set()
+    first = 0
+    while first < len(tokens):
+        line_end = text.find("\n", tokens[first].start)
+        line_end = len(text) if line_end < 0 else line_end
+        last = first
+        while last + 1 < len(tokens) and tokens[last + 1].start < line_end:
+            last += 1
+        rest = tokens[first + 1 : last + 1]
+        if len(rest) >= 3 and all(t.text[0].isupper() or t.text.lower() in function_words for t in rest):
+            out.update(range(first, last + 1))
+        first = last + 1
+    return out
+
+
+def scan(
+    text: str,
+    abbreviations: frozenset[str],
+    attribution: frozenset[str] = frozenset(),
+    function_words: frozenset[str] = frozenset(),
+) -> tuple[list[Token], Spans]:
+    """Tokens of `text` with their context, plus the protected stretches (URLs, e-mails, numbers).
+
+    `attribution`: the verbs that attribute a quote (`said`), which carry a sentence on past a quotation.
+    With `function_words`, a line in title case is no evidence: its tokens are not `mid_sentence`."""
     quotes_list = quote_spans(text)
     quotes = Spans(quotes_list)
     protected = Spans([m.span() for m in PROTECTED.finditer(text) if _is_address(m)])
-    starts = sentence_starts(text, abbreviations) | quote_sentence_starts(text, quotes_list)
+    starts = sentence_starts(text, abbreviations, attribution) | quote_sentence_starts(text, quotes_list, attribution)
     tokens: list[Token] = []
     n = len(text)
     for m in WORD.finditer(text):
@@ -168,4 +222,7 @@ def scan(text: str, abbreviations: frozenset[str]) -> tuple[list[Token], Spans]:
         word = m.group()
         spaced = bool(tokens) and tokens[-1].end == s - 1 and before == " "
         tokens.append(Token(s, e, word, s in starts, mid, s in quotes, odd, split_possessive(word), spaced))
+    if function_words:
+        for k in _title_lines(text, tokens, function_words):
+            tokens[k] = tokens[k]._replace(mid_sentence=False)
     return tokens, protected
