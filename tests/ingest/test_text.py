@@ -131,3 +131,11 @@ def test_bundled_examples_parse_as_wire_stories(path: Path) -> None:
     assert article.source_keywords
     assert 150 <= len(article.body.split()) <= 500
     assert len(article.paragraphs) >= 4
+
+
+def test_a_title_case_first_line_is_a_headline_even_with_a_full_stop() -> None:
+    """Some exports end every headline with a full stop; title case still marks it (a lead sentence is not in it)."""
+    headline = "Trump Warns Clinton Policy On Syria Would Lead To World War Three."
+    article = parse_text(f"{headline}\n\nThe nominee said on Tuesday that war loomed.")
+    assert article.headline == headline
+    assert parse_text("Washington Post backs Clinton for president.\n\nThe paper said so.").headline is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from newsdesk.quotemarks import quote_spans
@@ -166,10 +167,15 @@ class Spans:
         return i >= 0 and pos < self._ends[i]
 
 
+def is_title_case(words: Sequence[str], function_words: frozenset[str]) -> bool:
+    """`Michael Moore Has A New Insult`, `Polls Show Despite Campaign of Allegations`: four words or more, every
+    word after the first capitalised or a function word."""
+    return len(words) >= 4 and all(w[:1].isupper() or w.lower() in function_words for w in words[1:])
+
+
 def _title_lines(text: str, tokens: list[Token], function_words: frozenset[str]) -> set[int]:
-    """Indices of the tokens on lines in title case (`Michael Moore Has A New Insult`): headlines, subheads and
-    captions inside a body, whose capitals say nothing about their words. A line is so when it has four words
-    or more and every word after the first is capitalised or a function word."""
+    """Indices of the tokens on lines in title case: headlines, subheads and captions inside a body, whose
+    capitals say nothing about their words."""
     out: set[int] = set()
     first = 0
     while first < len(tokens):
@@ -178,8 +184,7 @@ def _title_lines(text: str, tokens: list[Token], function_words: frozenset[str])
         last = first
         while last + 1 < len(tokens) and tokens[last + 1].start < line_end:
             last += 1
-        rest = tokens[first + 1 : last + 1]
-        if len(rest) >= 3 and all(t.text[0].isupper() or t.text.lower() in function_words for t in rest):
+        if is_title_case([t.text for t in tokens[first : last + 1]], function_words):
             out.update(range(first, last + 1))
         first = last + 1
     return out

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 import dateparser
 
 from newsdesk.article import PARAGRAPH_SEPARATOR, Article
+from newsdesk.copyedit.scan import WORD, is_title_case
+from newsdesk.tables import word_set
 
 # A headline is one short line with no sentence-final full stop.
 _MAX_HEADLINE_CHARS = 250
@@ -73,12 +76,19 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _is_headline(paragraph: str) -> bool:
-    """One short line, no sentence-final full stop (inside closing quotes too), not a dateline."""
-    return (
-        len(paragraph) <= _MAX_HEADLINE_CHARS
-        and not paragraph.rstrip("\"”’')]").endswith(".")
-        and split_dateline(paragraph)[0] is None
-    )
+    """One short line, not a dateline, with no sentence-final full stop (inside closing quotes too) unless it is
+    in title case (`Trump Warns Clinton Policy On Syria Would Lead To World War Three.`: some exports end
+    every headline with one)."""
+    if len(paragraph) > _MAX_HEADLINE_CHARS or split_dateline(paragraph)[0] is not None:
+        return False
+    if not paragraph.rstrip("\"”’')]").endswith("."):
+        return True
+    return is_title_case(WORD.findall(paragraph), _function_words())
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return word_set("copyedit/function_words.txt")
 
 
 def build_article(
