@@ -173,20 +173,18 @@ def is_title_case(words: Sequence[str], function_words: frozenset[str]) -> bool:
     return len(words) >= 4 and all(w[:1].isupper() or w.lower() in function_words for w in words[1:])
 
 
-def _title_lines(text: str, tokens: list[Token], function_words: frozenset[str]) -> set[int]:
-    """Indices of the tokens on lines in title case: headlines, subheads and captions inside a body, whose
+def _title_stretches(text: str, tokens: list[Token], function_words: frozenset[str]) -> set[int]:
+    """Indices of the tokens of lines and sentences in title case: headlines, subheads and captions inside a
+    body (`Clinton Said Financial Reform “Really Has To Come From The Industry Itself.” “Remember…`), whose
     capitals say nothing about their words."""
     out: set[int] = set()
     first = 0
-    while first < len(tokens):
-        line_end = text.find("\n", tokens[first].start)
-        line_end = len(text) if line_end < 0 else line_end
-        last = first
-        while last + 1 < len(tokens) and tokens[last + 1].start < line_end:
-            last += 1
-        if is_title_case([t.text for t in tokens[first : last + 1]], function_words):
-            out.update(range(first, last + 1))
-        first = last + 1
+    for k in range(1, len(tokens) + 1):
+        if k < len(tokens) and not (tokens[k].sentence_start or "\n" in text[tokens[k - 1].end : tokens[k].start]):
+            continue
+        if is_title_case([t.text for t in tokens[first:k]], function_words):
+            out.update(range(first, k))
+        first = k
     return out
 
 
@@ -228,6 +226,6 @@ def scan(
         spaced = bool(tokens) and tokens[-1].end == s - 1 and before == " "
         tokens.append(Token(s, e, word, s in starts, mid, s in quotes, odd, split_possessive(word), spaced))
     if function_words:
-        for k in _title_lines(text, tokens, function_words):
+        for k in _title_stretches(text, tokens, function_words):
             tokens[k] = tokens[k]._replace(mid_sentence=False)
     return tokens, protected
