@@ -115,6 +115,9 @@ STYLE_ABBREVIATIONS = (
     "E.U.",
 )
 SENTENCE_END = {".", "?", "!", '"', "''", "``", ":", ";", "-DOCSTART-", "(", "'", "-"}
+#: Multi-word CoNLL entity names kept once seen this often: their annotators marked each one a name, and the
+#: copy desk uses one made only of dictionary words only where the article already capitalises part of it.
+ENTITY_MIN_COUNT = 1
 
 
 def is_word(token: str) -> bool:
@@ -265,7 +268,7 @@ def gazetteer(
     for continent in gc.get_continents().values():
         add(continent["name"], "continent")
     for tokens, n in phrases.items():
-        if n >= 3 and all(is_word(t) or t in {"of", "de", "the"} for t in tokens) and tokens[0][0].isupper():
+        if n >= ENTITY_MIN_COUNT and all(is_word(t) or t in {"of", "de", "the"} for t in tokens) and tokens[0][0].isupper():
             add(" ".join(tokens), "entity")
     return sorted(names.items())
 
