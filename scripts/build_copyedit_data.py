@@ -268,7 +268,8 @@ def gazetteer(
     for continent in gc.get_continents().values():
         add(continent["name"], "continent")
     for tokens, n in phrases.items():
-        if n >= ENTITY_MIN_COUNT and all(is_word(t) or t in {"of", "de", "the"} for t in tokens) and tokens[0][0].isupper():
+        plain = all(is_word(t) or t in {"of", "de", "the"} for t in tokens)
+        if n >= ENTITY_MIN_COUNT and plain and tokens[0][0].isupper():
             add(" ".join(tokens), "entity")
     return sorted(names.items())
 
