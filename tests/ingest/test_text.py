@@ -119,6 +119,17 @@ def test_very_long_line_and_mixed_scripts() -> None:
     assert len(article.paragraphs) == 1
 
 
+def test_long_lines_under_one_blank_line_are_paragraphs_not_hard_wraps() -> None:
+    """A blank line after the headline only, then one paragraph a line: lines too long to be wrapped."""
+    first, second = "The nominee spoke on Tuesday about Syria and Russia. " * 3, "He repeated his assertion. " * 5
+    assert split_paragraphs(f"Headline\n\n{first}\n{second}\nA short note wrapped\nin two lines.") == [
+        "Headline",
+        first.strip(),
+        second.strip(),
+        "A short note wrapped in two lines.",
+    ]
+
+
 def test_split_paragraphs_handles_old_mac_line_ends() -> None:
     assert split_paragraphs("a\rb\r\rc") == ["a b", "c"]
 

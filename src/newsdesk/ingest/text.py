@@ -22,6 +22,8 @@ from newsdesk.tables import word_set
 
 # A headline is one short line with no sentence-final full stop.
 _MAX_HEADLINE_CHARS = 250
+# Hard-wrapped copy breaks its lines at 80 columns or fewer (RFC 5322 asks for 78): a longer line ends a paragraph.
+_HARD_WRAP = 100
 
 _TRAILER = re.compile(r"^\s*(?:keywords|tags|topics|subjects)\s*:\s*(?P<list>.+?)\s*$", re.IGNORECASE | re.DOTALL)
 
@@ -67,12 +69,26 @@ def split_dateline(first: str) -> tuple[str | None, date | None, str]:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Blank-line blocks (hard wraps inside joined); or, with no blank lines at all, one per line."""
+    """Blank-line blocks, their hard wraps joined; or, with no blank lines at all, one per line. A block whose
+    lines run longer than a wrap is a run of one-line paragraphs (a blank line after the headline only)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if re.search(r"\n[ \t]*\n", text):
-        blocks = re.split(r"\n[ \t]*\n", text)
-        return [" ".join(line.strip() for line in b.splitlines() if line.strip()) for b in blocks if b.strip()]
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    if not re.search(r"\n[ \t]*\n", text):
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not any(len(line) > _HARD_WRAP for line in lines[:-1]):
+            paragraphs += [" ".join(lines)] if lines else []
+            continue
+        # One paragraph a line; a line that stops mid-sentence is still wrapped into the next.
+        current: list[str] = []
+        for line in lines:
+            current.append(line)
+            if line.endswith((".", "?", "!", '"', "”", ")", ":")):
+                paragraphs.append(" ".join(current))
+                current = []
+        paragraphs += [" ".join(current)] if current else []
+    return paragraphs
 
 
 def _is_headline(paragraph: str) -> bool:
