@@ -115,9 +115,10 @@ STYLE_ABBREVIATIONS = (
     "E.U.",
 )
 SENTENCE_END = {".", "?", "!", '"', "''", "``", ":", ";", "-DOCSTART-", "(", "'", "-"}
-#: Multi-word CoNLL entity names kept once seen this often: their annotators marked each one a name, and the
-#: copy desk uses one made only of dictionary words only where the article already capitalises part of it.
-ENTITY_MIN_COUNT = 1
+#: Particles that stay in lower case inside names (`Edwin van der Sar`, `Banco de Mexico`).
+NAME_PARTICLES = frozenset(
+    {"de", "del", "della", "der", "den", "van", "von", "du", "da", "dal", "dos", "das", "do", "la", "le", "al", "bin"}
+)
 
 
 def is_word(token: str) -> bool:
@@ -267,9 +268,12 @@ def gazetteer(
         add(state["name"], "region")
     for continent in gc.get_continents().values():
         add(continent["name"], "continent")
-    for tokens, n in phrases.items():
-        plain = all(is_word(t) or t in {"of", "de", "the"} for t in tokens)
-        if n >= ENTITY_MIN_COUNT and plain and tokens[0][0].isupper():
+    # Every multi-word entity name, each one marked a name by the annotators: all its words capitalised but
+    # function words (`BBC radio`, `Reserve bank of India` are annotation slips). The copy desk uses a name
+    # made only of dictionary words (`Central Bank`) where the article already capitalises part of it.
+    for tokens in phrases:
+        lower_ok = STOP_WORDS | NAME_PARTICLES
+        if tokens[0][0].isupper() and all(is_word(t) and (t[0].isupper() or t in lower_ok) for t in tokens):
             add(" ".join(tokens), "entity")
     return sorted(names.items())
 

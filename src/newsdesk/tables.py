@@ -6,6 +6,7 @@ comment lines the same way. Callers cache what they build from them (`functools.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 
@@ -23,3 +24,9 @@ def data_rows(path: str) -> list[list[str]]:
 def word_set(path: str) -> frozenset[str]:
     """A one-entry-per-line word list as a set."""
     return frozenset(line.strip() for line in data_lines(path))
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """spaCy's English stop words, as the copy desk's function-word table holds them (one source for all stages)."""
+    return word_set("copyedit/function_words.txt")

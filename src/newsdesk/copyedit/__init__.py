@@ -64,7 +64,7 @@ def _check(rules: Collection[EditRule] | None, min_confidence: float) -> frozens
 def _body_edits(text: str, titles: list[str], preset: Preset) -> tuple[list[Edit], Evidence]:
     lex = load_lexicon()
     tokens, protected = scan(text, lex.abbreviations, lex.attribution, lex.function_words)
-    evidence = collect_evidence(tokens, titles=titles)
+    evidence = collect_evidence(tokens, titles=titles, function_words=lex.function_words)
     edits = word_edits(text, tokens, evidence, lex, preset) + spacing_edits(text, protected, lex.abbreviations)
     return edits, evidence
 

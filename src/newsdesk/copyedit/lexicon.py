@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from wordfreq import get_frequency_dict
 
-from newsdesk.tables import word_set
+from newsdesk.tables import function_words, word_set
 
 #: log10 of stupid backoff's discount (Brants et al. 2007 use 0.4).
 _BACKOFF = math.log10(0.4)
@@ -165,7 +165,6 @@ def load_lexicon() -> Lexicon:
         pair, _, count = line.rpartition(" ")
         bigrams[pair] = int(count)
         pairs_begun[pair.partition(" ")[0]] += int(count)
-    function_words = word_set("copyedit/function_words.txt")
     return Lexicon(
         case,
         names,
@@ -180,7 +179,7 @@ def load_lexicon() -> Lexicon:
         bigrams,
         dict(pairs_begun),
         min(bigrams.values()),
-        function_words,
+        function_words(),
         word_set("copyedit/style_lower.txt"),
         word_set("copyedit/attribution_verbs.txt"),
     )

@@ -104,6 +104,8 @@ _PREFIXES = ("re", "un", "pre", "non", "co", "mis", "over", "under", "out")
 #: Rounds of re-deciding the words our corrections bear on (see `word_edits`); news texts settle in
 #: three or so, the cap guards against two words whose corrections undo each other.
 _MAX_ROUNDS = 8
+#: Longer runs of capitalised words are titles or captions, not names (and matching them would cost a pass each).
+_LONGEST_NAME = 12
 _CONTEXT_REASON = {"always": "always capitalised", "date": "a month next to a number", "title": "a title before a name"}
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)? \Z")
 _NUMBER_AFTER = re.compile(r" \d")
@@ -136,7 +138,7 @@ def collect_phrases(tokens: list[Token]) -> dict[str, list[tuple[tuple[str, ...]
     run: list[Token] = []
 
     def close_run() -> None:
-        if len(run) > 1:
+        if 1 < len(run) <= _LONGEST_NAME:
             words = tuple(t.base for t in run)
             entry = (tuple(w.lower() for w in words), words)
             if entry not in phrases.setdefault(entry[0][0], []):
@@ -183,22 +185,33 @@ def _add(counts: Counter[str], key: str, sign: int) -> None:
         del counts[key]
 
 
-def alone_counts(tokens: list[Token]) -> Counter[str]:
-    """`Evidence.alone`: capitalised mid-sentence words joined to no capitalised mid-sentence neighbour."""
-    capital = [not t.odd and t.mid_sentence and _capitalised(t.base) for t in tokens]
+def alone_counts(tokens: list[Token], function_words: frozenset[str]) -> Counter[str]:
+    """`Evidence.alone`: the capitalised mid-sentence words (and capitalised parts of hyphenated ones, as `_count`
+    counts them) of tokens joined to no capitalised neighbour. A sentence start counts as one unless it is a
+    function word: `Agriculture Department` opening a sentence is no lone `Department`; `The Labour-led` is."""
+    capital = [
+        not t.odd and t.text[:1].isupper() and (t.mid_sentence or t.text.lower() not in function_words) for t in tokens
+    ]
     last = len(tokens) - 1
-    return Counter(
-        t.base.lower()
-        for k, t in enumerate(tokens)
-        if capital[k]
-        and not (k > 0 and capital[k - 1] and next_to(tokens[k - 1], t))
-        and not (k < last and capital[k + 1] and next_to(t, tokens[k + 1]))
-    )
+    alone: Counter[str] = Counter()
+    for k, t in enumerate(tokens):
+        if t.odd or not t.mid_sentence:
+            continue
+        if (k > 0 and capital[k - 1] and next_to(tokens[k - 1], t)) or (
+            k < last and capital[k + 1] and next_to(t, tokens[k + 1])
+        ):
+            continue
+        forms = [t.base] if _capitalised(t.base) else []
+        forms += [part for part in t.base.split("-") if _capitalised(part)] if "-" in t.base else []
+        alone.update(form.lower() for form in forms)
+    return alone
 
 
-def collect_evidence(tokens: list[Token], *, titles: Sequence[str] = ()) -> Evidence:
+def collect_evidence(
+    tokens: list[Token], *, titles: Sequence[str] = (), function_words: frozenset[str] = frozenset()
+) -> Evidence:
     """Capitalised forms and multi-word names the article uses mid-sentence, plus headline/trailer words."""
-    ev = Evidence(phrases=collect_phrases(tokens), alone=alone_counts(tokens))
+    ev = Evidence(phrases=collect_phrases(tokens), alone=alone_counts(tokens, function_words))
     for tok in tokens:
         _count(tok, ev.forms, ev.lower)
     for title in titles:
@@ -267,13 +280,13 @@ def decide_case(
         # `Steve brown`, or `labour` in a story that writes `Labour` throughout: the name, not the word.
         if seen and ctx.beside_name and n_seen >= n_lower:
             return _as_written(seen, 0.9, ", and next to a name")
-        # Alone, the dictionary word is the article's name only where the article writes the name alone:
-        # `the department` beside `Agriculture Department` is the noun.
+        # Alone, a dictionary word that is often a name is the article's name only where the article writes the
+        # name alone: `the department` beside `Agriculture Department` is the noun.
         n_alone = ev.alone[word]
         if seen and n_alone >= 2 and n_alone >= 3 * n_lower and info.cap_ratio >= _OFTEN_A_NAME:
-            return _as_written(seen, 0.9, f" ({n_seen} times, lower case {n_lower})")
+            return _as_written(seen, 0.9, f" ({n_alone} times on its own, lower case {n_lower})")
         # `united` in a story that writes `United` more often than not, a word the corpus nearly always capitalises.
-        if seen and n_alone > n_lower and info.cap_ratio >= _MOSTLY_A_NAME:
+        if seen and n_seen > n_lower and info.cap_ratio >= _MOSTLY_A_NAME:
             return _as_written(seen, 0.9, f" ({n_seen} times, lower case {n_lower}), as the corpus mostly does")
         # A word SCOWL knows only in lower case (`wireless`) needs far more corpus evidence than `china`.
         strict = info.scowl == "L"
@@ -401,7 +414,7 @@ def word_edits(
         pending = (
             sorted({n for k in changed for n in (k - 1, k + 1) if 0 <= n < len(tokens)})
             or _completed_names(tokens, by_token, ev, lex, decided, looked_at)
-            or _recount(tokens, counted, by_token, ev)
+            or _recount(tokens, counted, by_token, ev, lex.function_words)
         )
         if not pending:
             break
@@ -413,7 +426,11 @@ def _same_changes(new: list[Edit], old: list[Edit] | None) -> bool:
 
 
 def _recount(
-    tokens: list[Token], counted: dict[int, Token], by_token: dict[int, list[Edit]], ev: Evidence
+    tokens: list[Token],
+    counted: dict[int, Token],
+    by_token: dict[int, list[Edit]],
+    ev: Evidence,
+    function_words: frozenset[str],
 ) -> list[int]:
     """Count the article's case forms again as our capitals leave them; the tokens whose counts moved.
 
@@ -430,7 +447,7 @@ def _recount(
             counted[k] = now
     if not moved:
         return []
-    alone = alone_counts([_with_form(t, changed) if k in counted else t for k, t in enumerate(tokens)])
+    alone = alone_counts([_with_form(t, changed) if k in counted else t for k, t in enumerate(tokens)], function_words)
     moved.update(w for w in alone.keys() | ev.alone.keys() if alone[w] != ev.alone[w])
     ev.alone = alone
     return [k for k, t in enumerate(tokens) if any(part.lower() in moved for part in t.base.split("-"))]
@@ -763,8 +780,11 @@ def _phrase_edits(
                     or (plain and _written_as(words, where[keys[i]], tokens) < 2)
                 ):
                     continue  # the article's own style is lower case, or a name of plain words seen only once
-                if source == "the gazetteer" and all(t.base.islower() and _dictionary(t.base, lex) for t in window):
-                    continue  # `central bank`, `foreign ministry` all in lower case: a noun phrase (`World cup` names)
+                # `central bank` in lower case (a sentence start's capital says nothing) is a noun phrase;
+                # `World cup` names.
+                capital = any(t.mid_sentence and t.base[:1].isupper() for t in window)
+                if source == "the gazetteer" and plain and not capital:
+                    continue
                 why = f"part of the name '{' '.join(words)}' ({source})"
                 confidence = 0.95 if source == "the gazetteer" else 0.9
                 for tok, word in zip(window, words, strict=True):
@@ -778,12 +798,6 @@ def _phrase_edits(
             if matched:
                 break
         i += max(matched, 1)
-
-
-def _dictionary(word: str, lex: Lexicon) -> bool:
-    """A word the dictionaries know in lower case, or a function word."""
-    info = lex.case.get(word)
-    return word in lex.function_words or (info is not None and info.common_lower)
 
 
 def _written_as(words: tuple[str, ...], at: list[int], tokens: list[Token]) -> int:

@@ -32,8 +32,14 @@ SENTENCE_BREAK = re.compile(r"([.?!]+)([”\"’'\)\]»]*)(\s+)([“\"‘'\(\[«
 PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+\Z")  # U.S. a.m. e.g. J.
 SPACED_ELLIPSIS = re.compile(r"\.\s\.\s?\Z")  # `. . .`: the last stop of one, which trails on
-#: A bracket this short that ends in a full stop holds an abbreviation (`(U.S.)`, `(D-Mo.)`), not a sentence.
+#: A bracket this short, with no space, that ends in a full stop holds an abbreviation (`(U.S.)`, `(D-Mo.)`).
 _SHORT_BRACKET = 12
+#: Words that open a new clause after a quote (`“we won,” and she said, “they…”`): no split quote goes on there.
+_CLAUSE_OPENERS = frozenset({"and", "but", "or", "while", "whereas", "although", "though", "yet"})
+#: How far back from a quote's introducing comma to look for the verb that introduces it.
+_CLAUSE_REACH = 80
+#: Capitalised content words a title-case line or sentence has at least.
+_TITLE_WORDS = 3
 
 
 class Token(NamedTuple):
@@ -102,8 +108,9 @@ def _continues(text: str, m: re.Match[str], abbreviations: frozenset[str], attri
     if quoted and word is not None and word.group() in attribution:
         return True  # `…the ball.” said Jewell Young`: the quote's attribution, after a stop for a comma
     if punct == "." and closer[:1] == ")":
-        opening = text.rfind("(", 0, m.start(1))
-        return opening >= 0 and m.start(1) - opening <= _SHORT_BRACKET  # `Bernie Sanders (Vt.) on the fact`
+        # `Bernie Sanders (Vt.) on the fact`, `(D-Mo.)`: one short abbreviation in brackets, no sentence.
+        opening = text.rfind("(", max(0, m.start(1) - _SHORT_BRACKET), m.start(1))
+        return opening >= 0 and not any(c.isspace() for c in text[opening : m.start(1)])
     return punct == "." and not closer and is_abbreviation(_word_before(text, m.start(1) + 1), abbreviations)
 
 
@@ -120,6 +127,16 @@ def sentence_starts(text: str, abbreviations: frozenset[str], attribution: froze
     return starts
 
 
+def _clause_before(text: str, comma: int) -> str:
+    """The clause that ends at the comma before a quote (`He said on Tuesday in a statement`), back to the last
+    punctuation mark, at most `_CLAUSE_REACH` characters."""
+    start = max(0, comma - _CLAUSE_REACH)
+    for i in range(comma - 1, start - 1, -1):
+        if text[i] in ".,;:?!”\"\n":
+            return text[i + 1 : comma]
+    return text[start:comma]
+
+
 def quote_sentence_starts(
     text: str, quotes: list[tuple[int, int]], attribution: frozenset[str] = frozenset()
 ) -> set[int]:
@@ -134,12 +151,22 @@ def quote_sentence_starts(
             mark -= 1
         lead = text[max(0, mark - 3) : mark].rstrip()
         ends = text[end - 1] in ".?!" or text[end : end + 1] == ","
-        split = previous_end >= 0 and "," in text[previous_end - 1 : previous_end + 2]
-        split = split and not any(c in ".?!\n" for c in text[previous_end + 1 : mark])
+        # `“…ago,” he said, “in a landslide.”`: the quote before ended in a comma, and only its attribution
+        # stands between, not a new clause (`“we won,” and she said, “they lost.”`).
+        between = text[previous_end + 1 : mark]
+        first_word = WORD.search(between)
+        split = (
+            previous_end >= 0
+            and "," in text[previous_end - 1 : previous_end + 2]
+            and not any(c in ".?!\n" for c in between)
+            and first_word is not None
+            and first_word.group().lower() not in _CLAUSE_OPENERS
+        )
         previous_end = end
         if not ends or not (lead.endswith(":") or (lead.endswith(",") and not split)):
             continue
-        if lead.endswith(",") and not attribution & set(WORD.findall(text[max(0, mark - 40) : mark].lower())[-4:]):
+        clause = _clause_before(text, text.rfind(",", 0, mark)) if lead.endswith(",") else ""
+        if lead.endswith(",") and not attribution & set(WORD.findall(clause.lower())):
             continue  # `Remember, “there are…”`: no attribution, a quote inside the sentence
         m = WORD.search(text, start, end)
         if m and not text[start : m.start()].strip(" ‘'("):
@@ -169,8 +196,13 @@ class Spans:
 
 def is_title_case(words: Sequence[str], function_words: frozenset[str]) -> bool:
     """`Michael Moore Has A New Insult`, `Polls Show Despite Campaign of Allegations`: four words or more, every
-    word after the first capitalised or a function word."""
-    return len(words) >= 4 and all(w[:1].isupper() or w.lower() in function_words for w in words[1:])
+    one capitalised or a function word, and three capitalised words at least that are no function word (spaCy's
+    stop words hold `go`, `made`, `see`: `He will go to Paris on Monday.` is no title)."""
+    if len(words) < 4 or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w.lower() in function_words for w in words[1:]):
+        return False
+    return sum(w[:1].isupper() and w.lower() not in function_words for w in words) >= _TITLE_WORDS
 
 
 def _title_stretches(text: str, tokens: list[Token], function_words: frozenset[str]) -> set[int]:

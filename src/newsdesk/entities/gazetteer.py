@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.article import NAME_LABELS
-from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, resolve_kb, safe_lower, span_key, stop_words
+from newsdesk.entities.kb import KnowledgeBase, common_words, normalize, resolve_kb, safe_lower, span_key
 from newsdesk.entities.sports import (
     dateline_date,
     lines,
@@ -47,7 +47,7 @@ from newsdesk.entities.sports import (
     team_consistency,
     words,
 )
-from newsdesk.tables import data_rows, word_set
+from newsdesk.tables import data_rows, function_words, word_set
 
 #: Gazetteer labels: what a KB alias may add to a document on its own.
 GAZETTEER_LABELS = ("GPE", "LOC", "NORP", "ORG", "FAC")
@@ -327,7 +327,7 @@ class Gazetteer:
                 for k in (s, e - 1):
                     # Not an English word the model swept in (`Pirelli cables`), unless written as a name.
                     name_like = doc[k].is_title or keys[k] not in common_words()
-                    if name_like and len(keys[k]) > 1 and keys[k] not in stop_words():
+                    if name_like and len(keys[k]) > 1 and keys[k] not in function_words():
                         parts[keys[k]] += 1
         for part, n in parts.items():
             # A full name is strong evidence: it outvotes the model's labels of the bare surname, however

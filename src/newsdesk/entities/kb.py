@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsdesk.article import EntityLabel
-from newsdesk.tables import data_rows, word_set
+from newsdesk.tables import data_rows, function_words, word_set
 
 DATA = resources.files("newsdesk") / "data" / "entities"
 DEFAULT_KB = Path(str(DATA / "default_kb.sqlite"))
@@ -213,15 +213,9 @@ def common_words() -> frozenset[str]:
     return word_set("entities/common_words.txt")
 
 
-@cache
-def stop_words() -> frozenset[str]:
-    """spaCy's English stop words, as the copy desk's function-word table holds them (one source)."""
-    return word_set("copyedit/function_words.txt")
-
-
 def safe_lower(key: str) -> bool:
     """A lower-cased occurrence of this name can only be the name: it is no English word."""
-    return len(key) > 3 and key not in common_words() and key not in stop_words()
+    return len(key) > 3 and key not in common_words() and key not in function_words()
 
 
 def span_key(keys: list[str], start: int, end: int) -> str:
@@ -230,7 +224,7 @@ def span_key(keys: list[str], start: int, end: int) -> str:
 
 
 def content_words(text: str) -> Iterator[str]:
-    stops = stop_words()
+    stops = function_words()
     for word in normalize(text).replace("'", " ").split():
         word = word.strip(',;:()[]"')
         if len(word) > 2 and word not in stops:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 
 import dateparser
 
 from newsdesk.article import PARAGRAPH_SEPARATOR, Article
 from newsdesk.copyedit.scan import WORD, is_title_case
-from newsdesk.tables import word_set
+from newsdesk.tables import function_words
 
 # A headline is one short line with no sentence-final full stop.
 _MAX_HEADLINE_CHARS = 250
@@ -99,12 +98,7 @@ def _is_headline(paragraph: str) -> bool:
         return False
     if not paragraph.rstrip("\"”’')]").endswith("."):
         return True
-    return is_title_case(WORD.findall(paragraph), _function_words())
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return word_set("copyedit/function_words.txt")
+    return is_title_case(WORD.findall(paragraph), function_words())
 
 
 def build_article(
