@@ -168,15 +168,20 @@ def _count(tok: Token, forms: dict[str, Counter[str]], lower: Counter[str], sign
     if base.islower():
         _add(lower, base, sign)
         return [base]
-    counted = [base] if _capitalised(base) else []
-    # `russia-China` writes `China` capitalised whatever the case of the first part (which we may fix).
-    counted += [part for part in base.split("-") if _capitalised(part)] if "-" in base else []
+    counted = _capital_forms(base)
     for form in counted:
         key = form.lower()
         _add(forms.setdefault(key, Counter()), form, sign)
         if not forms[key]:
             del forms[key]
     return [form.lower() for form in counted]
+
+
+def _capital_forms(base: str) -> list[str]:
+    """The capitalised forms a token counts for: itself, and the capitalised parts of a hyphenated word
+    (`russia-China` writes `China` capitalised whatever the case of the first part, which we may fix)."""
+    forms = [base] if _capitalised(base) else []
+    return forms + [part for part in base.split("-") if _capitalised(part)] if "-" in base else forms
 
 
 def _add(counts: Counter[str], key: str, sign: int) -> None:
@@ -186,9 +191,9 @@ def _add(counts: Counter[str], key: str, sign: int) -> None:
 
 
 def alone_counts(tokens: list[Token], function_words: frozenset[str]) -> Counter[str]:
-    """`Evidence.alone`: the capitalised mid-sentence words (and capitalised parts of hyphenated ones, as `_count`
-    counts them) of tokens joined to no capitalised neighbour. A sentence start counts as one unless it is a
-    function word: `Agriculture Department` opening a sentence is no lone `Department`; `The Labour-led` is."""
+    """`Evidence.alone`: the capital forms (`_capital_forms`) of mid-sentence tokens joined to no capitalised
+    neighbour. A sentence start counts as one unless it is a function word: `Agriculture Department` opening a
+    sentence is no lone `Department`; `The Labour-led` is."""
     capital = [
         not t.odd and t.text[:1].isupper() and (t.mid_sentence or t.text.lower() not in function_words) for t in tokens
     ]
@@ -201,9 +206,7 @@ def alone_counts(tokens: list[Token], function_words: frozenset[str]) -> Counter
             k < last and capital[k + 1] and next_to(t, tokens[k + 1])
         ):
             continue
-        forms = [t.base] if _capitalised(t.base) else []
-        forms += [part for part in t.base.split("-") if _capitalised(part)] if "-" in t.base else []
-        alone.update(form.lower() for form in forms)
+        alone.update(form.lower() for form in _capital_forms(t.base))
     return alone
 
 
