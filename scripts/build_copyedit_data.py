@@ -269,10 +269,10 @@ def gazetteer(
     for continent in gc.get_continents().values():
         add(continent["name"], "continent")
     # Every multi-word entity name, each one marked a name by the annotators: all its words capitalised but
-    # function words (`BBC radio`, `Reserve bank of India` are annotation slips). The copy desk uses a name
-    # made only of dictionary words (`Central Bank`) where the article already capitalises part of it.
+    # function words and name particles (`BBC radio`, `Reserve bank of India` are annotation slips). The copy
+    # desk uses a name made only of dictionary words (`Central Bank`) where the article capitalises part of it.
+    lower_ok = STOP_WORDS | NAME_PARTICLES
     for tokens in phrases:
-        lower_ok = STOP_WORDS | NAME_PARTICLES
         if tokens[0][0].isupper() and all(is_word(t) and (t[0].isupper() or t in lower_ok) for t in tokens):
             add(" ".join(tokens), "entity")
     return sorted(names.items())
