@@ -106,9 +106,9 @@ def _continues(text: str, m: re.Match[str], abbreviations: frozenset[str], attri
         return True  # “Why?” he asked.
     word = WORD.match(text, m.end())
     if quoted and word is not None and word.group() in attribution:
-        return True  # `…the ball.” said Jewell Young`: the quote's attribution, after a stop for a comma
+        return True  # `…the deal is off.” said Mary Brown`: the quote's attribution, after a stop for a comma
     if punct == "." and closer[:1] == ")":
-        # `Bernie Sanders (Vt.) on the fact`, `(D-Mo.)`: one short abbreviation in brackets, no sentence.
+        # `Senator Jane Roe (Ore.) on the fact`, `(D-Ore.)`: one short abbreviation in brackets, no sentence.
         opening = text.rfind("(", max(0, m.start(1) - _SHORT_BRACKET), m.start(1))
         return opening >= 0 and not any(c.isspace() for c in text[opening : m.start(1)])
     return punct == "." and not closer and is_abbreviation(_word_before(text, m.start(1) + 1), abbreviations)
@@ -141,8 +141,9 @@ def quote_sentence_starts(
     text: str, quotes: list[tuple[int, int]], attribution: frozenset[str] = frozenset()
 ) -> set[int]:
     """A quotation introduced by `:`, or by `,` right after its attribution (`he said, “We…”`), that ends like a
-    sentence starts one. Not the second half of a quote split by its attribution (`“…ago,” he said, “in a
-    landslide.”`), nor a quote after any other comma (`Remember, “there are checks…”`): both go on a sentence."""
+    sentence starts one. Not the second half of a quote split by its attribution (`“…last season,” he said, “in
+    every match.”`), nor a quote after any other comma (`Bear in mind, “there are rules…”`): both go on a
+    sentence."""
     out = set()
     previous_end = -1
     for start, end in quotes:
@@ -151,7 +152,7 @@ def quote_sentence_starts(
             mark -= 1
         lead = text[max(0, mark - 3) : mark].rstrip()
         ends = text[end - 1] in ".?!" or text[end : end + 1] == ","
-        # `“…ago,” he said, “in a landslide.”`: the quote before ended in a comma, and only its attribution
+        # `“…last season,” he said, “in every match.”`: the quote before ended in a comma, and only its attribution
         # stands between, not a new clause (`“we won,” and she said, “they lost.”`).
         between = text[previous_end + 1 : mark]
         first_word = WORD.search(between)
@@ -195,7 +196,7 @@ class Spans:
 
 
 def is_title_case(words: Sequence[str], function_words: frozenset[str]) -> bool:
-    """`Michael Moore Has A New Insult`, `Polls Show Despite Campaign of Allegations`: four words or more, every
+    """`Mayor Jones Sees A Brighter Future`, `Port Jobs Safe Despite Fall of Exports`: four words or more, every
     one capitalised or a function word, and three capitalised words at least that are no function word (spaCy's
     stop words hold `go`, `made`, `see`: `He will go to Paris on Monday.` is no title)."""
     if len(words) < 4 or not words[0][:1].isupper():
@@ -207,7 +208,7 @@ def is_title_case(words: Sequence[str], function_words: frozenset[str]) -> bool:
 
 def _title_stretches(text: str, tokens: list[Token], function_words: frozenset[str]) -> set[int]:
     """Indices of the tokens of lines and sentences in title case: headlines, subheads and captions inside a
-    body (`Clinton Said Financial Reform “Really Has To Come From The Industry Itself.” “Remember…`), whose
+    body (`Jones Said Growth “Has To Come From The Port.” “We will…`), whose
     capitals say nothing about their words."""
     out: set[int] = set()
     first = 0
@@ -229,7 +230,7 @@ def scan(
     """Tokens of `text` with their context, plus the protected stretches (URLs, e-mails, numbers).
 
     `attribution`: the verbs that attribute a quote (`said`), which carry a sentence on past a quotation.
-    With `function_words`, a line in title case is no evidence: its tokens are not `mid_sentence`."""
+    With `function_words`, a line or sentence in title case is no evidence: its tokens are not `mid_sentence`."""
     quotes_list = quote_spans(text)
     quotes = Spans(quotes_list)
     protected = Spans([m.span() for m in PROTECTED.finditer(text) if _is_address(m)])

@@ -92,7 +92,7 @@ def split_paragraphs(text: str) -> list[str]:
 
 def _is_headline(paragraph: str) -> bool:
     """One short line, not a dateline, with no sentence-final full stop (inside closing quotes too) unless it is
-    in title case (`Trump Warns Clinton Policy On Syria Would Lead To World War Three.`: some exports end
+    in title case (`Mayor Warns Council Plan On Port Would Cost Jobs.`: some exports end
     every headline with one)."""
     if len(paragraph) > _MAX_HEADLINE_CHARS or split_dateline(paragraph)[0] is not None:
         return False
