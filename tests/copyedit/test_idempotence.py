@@ -64,6 +64,13 @@ def test_a_spelling_fix_that_completes_a_name_is_done_in_one_pass() -> None:
     assert copyedit_text(once.text).edits == []
 
 
+def test_a_spelling_fix_that_completes_a_gazetteer_name_is_done_in_one_pass() -> None:
+    # `tuor` → `tour` makes `European tour`, a name of the gazetteer, which a second run would capitalise.
+    once = copyedit_text("The arrival of the president on the German leg of his European tuor took an hour.")
+    assert "European Tour took" in once.text
+    assert copyedit_text(once.text).edits == []
+
+
 def test_a_spelling_fix_is_cased_as_a_second_run_would_case_it() -> None:
     # The fix `association` ends the name `Football ...` (a place rule), and `world` stands inside one: a second
     # run would capitalise them, so the first does.

@@ -577,8 +577,9 @@ def _completed_names(
     decided: dict[int, tuple[str, EditRule, float, str]],
     looked_at: dict[int, str],
 ) -> list[int]:
-    """Names our own capitals complete (`paris Club` → `Paris Club`), to apply to their other mentions:
-    added to `decided`; returns the tokens to decide again. Otherwise a second run would find them.
+    """Names our own capitals or spelling fixes complete, the article's (`paris Club` → `Paris Club`, to apply to
+    their other mentions) or the gazetteer's (`European tuor` → `European Tour`): added to `decided`; returns the
+    tokens to decide again. Otherwise a second run would find them.
     `looked_at` holds the capitals of the last look: only capitals new since then can complete a name."""
     changed = _case_forms(by_token.values())
     # A spelling fix can complete a name too (`consumer electroincs` beside `Consumer Electronics`).
@@ -598,7 +599,7 @@ def _completed_names(
     # Recounted even when no new run forms: our capitals also count as the article writing a name so.
     ev.phrases = collect_phrases(updated)
     found: dict[int, tuple[str, EditRule, float, str]] = {}
-    _phrase_edits(updated, ev, lex, found, sources=("this article",))
+    _phrase_edits(updated, ev, lex, found)
     new = {start: v for start, v in found.items() if start not in decided}
     decided.update(new)
     return sorted({bisect_right(starts, start) - 1 for start in new})
@@ -753,8 +754,6 @@ def _phrase_edits(
     ev: Evidence,
     lex: Lexicon,
     decided: dict[int, tuple[str, EditRule, float, str]],
-    *,
-    sources: tuple[str, ...] = ("this article", "the gazetteer"),
 ) -> None:
     """Multi-word names (`north korean` → `North Korean`) from the article's own names, then the gazetteer."""
     keys = [t.base.lower() for t in tokens]
@@ -765,8 +764,6 @@ def _phrase_edits(
     while i < len(tokens):
         matched = 0
         for source, table in (("this article", ev.phrases), ("the gazetteer", lex.phrases)):
-            if source not in sources:
-                continue
             for lower, words in table.get(keys[i], ()):
                 n = len(lower)
                 window = tokens[i : i + n]
