@@ -7,6 +7,8 @@ guillemets «…», German „…“, and quotes continued across paragraphs.
 
 from __future__ import annotations
 
+import re
+
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
@@ -15,6 +17,9 @@ LOW_OPENING = "„"
 #: A quote longer than this many characters is cut at its paragraph end: an unclosed mark must not
 #: swallow the rest of a long document.
 MAX_QUOTE_CHARS = 5000
+#: The characters the scanner acts on; it jumps from one to the next (a Python loop over every character
+#: cost a third of the copy desk's scan).
+_MARKS = re.compile(r'[\n"“”«»„]')
 
 
 def _is_opening_straight(text: str, i: int) -> bool:
@@ -47,8 +52,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     start: int | None = None
     low = False  # the open quote began with „, so “ closes it
     n = len(text)
-    i = 0
-    while i < n:
+    resume = 0  # marks before this were consumed by a paragraph break
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if i < resume:
+            continue
         ch = text[i]
         if ch == "\n":
             j = i
@@ -59,12 +67,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     continues = j < n and (text[j] in OPENING or text[j] == STRAIGHT) and i - start < MAX_QUOTE_CHARS
                     if continues:
                         low = text[j] == LOW_OPENING
-                        i = j + 1
+                        resume = j + 1
                         continue
                     spans.append((start, i))
                     start = None
-                i = j
-                continue
+                resume = j
+            continue
         if start is not None and not (low and ch == "“") and _runs_on(text, start, i):
             # News copy whose paragraphs were run together: a quote continued in the next paragraph opens
             # again without having closed ("…final. "The only…"), so the mark ends one quote and opens the next.
@@ -78,7 +86,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         elif ch in OPENING or (ch == STRAIGHT and start is None and _is_opening_straight(text, i)):
             start = i + 1  # a second opening mark restarts the quote: the earlier one was stray
             low = ch == LOW_OPENING
-        i += 1
     if start is not None and start < n:
         spans.append((start, n))
     return [(s, e) for s, e in (_strip(text, s, e) for s, e in spans) if e > s]

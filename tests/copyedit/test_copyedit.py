@@ -9,6 +9,9 @@ import pytest
 
 from newsdesk.article import Article, Edit
 from newsdesk.copyedit import PRESETS, apply_edits, copyedit_article, copyedit_text
+from newsdesk.copyedit.lexicon import load_lexicon
+from newsdesk.copyedit.rules import alone_counts, collect_evidence, word_edits
+from newsdesk.copyedit.scan import scan
 from newsdesk.ingest import parse_text
 from newsdesk.pipeline import Pipeline
 
@@ -186,6 +189,21 @@ def test_a_dictionary_word_alone_is_not_the_name_it_ends(fix: Fix) -> None:
     # Parts of hyphenated words count (`Labour-led`).
     text = "The Labour-led council, the Labour-run board and the Labour-backed plan won. Voters backed labour."
     assert fix(text).endswith("backed Labour.")
+
+
+def test_lone_capital_counts_follow_our_capitals() -> None:
+    """The pass keeps `Evidence.alone` up to date with its own capitals, token by token; the counts it ends with
+    are those of the text it leaves (a second run's)."""
+    lex = load_lexicon()
+    text = "Officials at Gazprom said so. Shares in gazprom fell as russia and gazprom talked to the Kremlin."
+    tokens, _ = scan(text, lex.abbreviations, lex.attribution, lex.function_words)
+    ev = collect_evidence(tokens, function_words=lex.function_words)
+    assert ev.alone == {"gazprom": 1, "kremlin": 1}
+    edits = word_edits(text, tokens, ev, lex, PRESETS["precision"])
+    corrected, _ = apply_edits(text, edits)
+    assert corrected.endswith("Shares in Gazprom fell as Russia and Gazprom talked to the Kremlin.")
+    again, _ = scan(corrected, lex.abbreviations, lex.attribution, lex.function_words)
+    assert ev.alone == alone_counts(again, lex.function_words) == {"gazprom": 3, "kremlin": 1, "russia": 1}
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ class CaseInfo(NamedTuple):
         return self.cap_count + self.lower_count
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: the spelling caches key on it
 class Lexicon:
     case: dict[str, CaseInfo]
     #: Single-word names that are not also common lower-case words, by lower form.
@@ -90,8 +90,6 @@ class Lexicon:
     #: Frequent dictionary words by themselves and by each string one deletion away: built on first use by
     #: `spelling.near_index`.
     near: dict[str, set[str]] = field(default_factory=dict)
-    #: `spelling.words_near`'s answers so far, by word.
-    near_found: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def next_word_log10(self, before: str | None, word: str) -> float:
         """log10 P(word | before) from the pair table, with stupid backoff (Brants et al., EMNLP 2007).

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
@@ -192,22 +193,32 @@ def _add(counts: Counter[str], key: str, sign: int) -> None:
 
 def alone_counts(tokens: list[Token], function_words: frozenset[str]) -> Counter[str]:
     """`Evidence.alone`: the capital forms (`_capital_forms`) of mid-sentence tokens joined to no capitalised
-    neighbour. A sentence start counts as one unless it is a function word: `Agriculture Department` opening a
-    sentence is no lone `Department`; `The Labour-led` is."""
-    capital = [
-        not t.odd and t.text[:1].isupper() and (t.mid_sentence or t.text.lower() not in function_words) for t in tokens
-    ]
+    neighbour (`_lone_forms`)."""
     last = len(tokens) - 1
-    alone: Counter[str] = Counter()
-    for k, t in enumerate(tokens):
-        if t.odd or not t.mid_sentence:
-            continue
-        if (k > 0 and capital[k - 1] and next_to(tokens[k - 1], t)) or (
-            k < last and capital[k + 1] and next_to(t, tokens[k + 1])
-        ):
-            continue
-        alone.update(form.lower() for form in _capital_forms(t.base))
-    return alone
+    return Counter(
+        form
+        for k, t in enumerate(tokens)
+        if t.mid_sentence
+        for form in _lone_forms(tokens[k - 1] if k else None, t, tokens[k + 1] if k < last else None, function_words)
+    )
+
+
+def _lone_forms(before: Token | None, tok: Token, after: Token | None, function_words: frozenset[str]) -> list[str]:
+    """The lower-case capital forms `tok` adds to `Evidence.alone`: none unless it stands mid-sentence and joined
+    to no capitalised neighbour (`_reads_capital`)."""
+    if tok.odd or not tok.mid_sentence:
+        return []
+    if (before is not None and next_to(before, tok) and _reads_capital(before, function_words)) or (
+        after is not None and next_to(tok, after) and _reads_capital(after, function_words)
+    ):
+        return []
+    return [form.lower() for form in _capital_forms(tok.base)]
+
+
+def _reads_capital(tok: Token, function_words: frozenset[str]) -> bool:
+    """A capitalised neighbour. A sentence start counts as one unless it is a function word: `Agriculture
+    Department` opening a sentence is no lone `Department`; `The Labour-led` is."""
+    return not tok.odd and tok.text[:1].isupper() and (tok.mid_sentence or tok.text.lower() not in function_words)
 
 
 def collect_evidence(
@@ -231,8 +242,7 @@ def _usable(form: str, word: str) -> bool:
     return bool(form) and form.lower() == word and (not form.isupper() or len(form) >= 3)
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):  # a tuple: one is made for every word decided, and a dataclass costs more to make
     """What surrounds a word: capitalised neighbours (a name around it), numbers (a date)."""
 
     number_before: bool = False
@@ -241,6 +251,9 @@ class Context:
     compound_part: bool = False
     #: A capitalised name word right before or after (`Steve brown`, `Luton airport`).
     beside_name: bool = False
+
+
+_NO_CONTEXT = Context()
 
 
 def _corpus(info: CaseInfo) -> str:
@@ -254,7 +267,7 @@ def _as_written(seen: Counter[str], confidence: float, why: str = "") -> tuple[s
 
 
 def decide_case(
-    word: str, ev: Evidence, lex: Lexicon, preset: Preset, ctx: Context = Context()
+    word: str, ev: Evidence, lex: Lexicon, preset: Preset, ctx: Context = _NO_CONTEXT
 ) -> tuple[str, float, str] | None:
     """The capitalised form of lower-case `word` with confidence and reason, or None to leave it."""
     info: CaseInfo | None = lex.case.get(word)
@@ -400,6 +413,8 @@ def word_edits(
         changed = []
         for k in pending:
             found = _token_edits(text, tokens, k, words, named, decided, ev, lex, preset, field)
+            if not found and k not in by_token:
+                continue  # unchanged, and never changed: `words` and `named` hold it as written
             if found and _same_changes(found, by_token.get(k)):
                 found = by_token[k]  # the same change: keep its first reason, not our own capital read back
             if found:
@@ -442,18 +457,38 @@ def _recount(
     last counted."""
     changed = _case_forms(by_token.values())
     moved: set[str] = set()
+    previous: dict[int, Token] = {}  # the tokens whose form changed, as counted before
     for k in by_token.keys() | counted.keys():
         now = _with_form(tokens[k], changed)
         before = counted.get(k, tokens[k])
         if now != before:
             moved.update(_count(before, ev.forms, ev.lower, -1), _count(now, ev.forms, ev.lower))
+            previous[k] = before
             counted[k] = now
+    # A token's lone capitals depend on its neighbours' capitals: only the changed tokens and theirs count again.
+    last = len(tokens) - 1
+
+    def view(n: int, old: bool) -> Token:
+        return previous[n] if old and n in previous else counted.get(n, tokens[n])
+
+    delta: Counter[str] = Counter()
+    for k in {n for c in previous for n in (c - 1, c, c + 1) if 0 <= n <= last}:
+        for old, sign in ((True, -1), (False, 1)):
+            left = view(k - 1, old) if k > 0 else None
+            right = view(k + 1, old) if k < last else None
+            for form in _lone_forms(left, view(k, old), right, function_words):
+                delta[form] += sign
+    for form, change in delta.items():
+        if change:
+            _add(ev.alone, form, change)
+            moved.add(form)
     if not moved:
         return []
-    alone = alone_counts([_with_form(t, changed) if k in counted else t for k, t in enumerate(tokens)], function_words)
-    moved.update(w for w in alone.keys() | ev.alone.keys() if alone[w] != ev.alone[w])
-    ev.alone = alone
-    return [k for k, t in enumerate(tokens) if any(part.lower() in moved for part in t.base.split("-"))]
+    return [
+        k
+        for k, t in enumerate(tokens)
+        if (any(p in moved for p in t.base.lower().split("-")) if "-" in t.base else t.base.lower() in moved)
+    ]
 
 
 def _case_forms(edit_lists: Iterable[list[Edit]]) -> dict[int, str]:
@@ -757,14 +792,22 @@ def _phrase_edits(
 ) -> None:
     """Multi-word names (`north korean` → `North Korean`) from the article's own names, then the gazetteer."""
     keys = [t.base.lower() for t in tokens]
-    where: dict[str, list[int]] = {}  # word -> its token indices, to count a phrase's spellings fast
-    for i, key in enumerate(keys):
-        where.setdefault(key, []).append(i)
-    i = 0
-    while i < len(tokens):
+    sources = (("this article", ev.phrases), ("the gazetteer", lex.phrases))
+    # Only the words that begin a name are looked at, in text order.
+    firsts = [i for i, key in enumerate(keys) if key in ev.phrases or key in lex.phrases]
+    where: dict[str, list[int]] = {}  # first word -> its token indices, to count a phrase's spellings fast
+    for i in firsts:
+        where.setdefault(keys[i], []).append(i)
+    free = 0  # tokens before this are part of a name matched already
+    for i in firsts:
+        if i < free:
+            continue
         matched = 0
-        for source, table in (("this article", ev.phrases), ("the gazetteer", lex.phrases)):
+        second = keys[i + 1] if i + 1 < len(keys) else ""
+        for source, table in sources:
             for lower, words in table.get(keys[i], ()):
+                if lower[1] != second:
+                    continue  # most names are ruled out by their second word, at no cost
                 n = len(lower)
                 window = tokens[i : i + n]
                 if (
@@ -797,7 +840,7 @@ def _phrase_edits(
                 break
             if matched:
                 break
-        i += max(matched, 1)
+        free = i + matched
 
 
 def _written_as(words: tuple[str, ...], at: list[int], tokens: list[Token]) -> int:

@@ -132,7 +132,7 @@ def _clause_before(text: str, comma: int) -> str:
     punctuation mark, at most `_CLAUSE_REACH` characters."""
     start = max(0, comma - _CLAUSE_REACH)
     for i in range(comma - 1, start - 1, -1):
-        if text[i] in ".,;:?!”\"\n":
+        if text[i] in '.,;:?!”"\n':
             return text[i + 1 : comma]
     return text[start:comma]
 
@@ -194,6 +194,16 @@ class Spans:
         i = bisect_right(self._starts, pos) - 1
         return i >= 0 and pos < self._ends[i]
 
+    def flags(self, positions: Sequence[int]) -> list[bool]:
+        """Membership of each of `positions`, given in ascending order: one sweep, not a search each."""
+        out = []
+        i, n = 0, len(self._starts)
+        for pos in positions:
+            while i < n and self._ends[i] <= pos:
+                i += 1
+            out.append(i < n and self._starts[i] <= pos)
+        return out
+
 
 def is_title_case(words: Sequence[str], function_words: frozenset[str]) -> bool:
     """`Mayor Jones Sees A Brighter Future`, `Port Jobs Safe Despite Fall of Exports`: four words or more, every
@@ -232,22 +242,23 @@ def scan(
     `attribution`: the verbs that attribute a quote (`said`), which carry a sentence on past a quotation.
     With `function_words`, a line or sentence in title case is no evidence: its tokens are not `mid_sentence`."""
     quotes_list = quote_spans(text)
-    quotes = Spans(quotes_list)
     protected = Spans([m.span() for m in PROTECTED.finditer(text) if _is_address(m)])
     starts = sentence_starts(text, abbreviations, attribution) | quote_sentence_starts(text, quotes_list, attribution)
+    matches = list(WORD.finditer(text))
+    at = [m.start() for m in matches]
     tokens: list[Token] = []
     n = len(text)
-    for m in WORD.finditer(text):
-        s, e = m.span()
+    for m, s, quoted, shielded in zip(matches, at, Spans(quotes_list).flags(at), protected.flags(at), strict=True):
+        e = m.end()
         before = text[s - 1] if s else "\n"
         after = text[e] if e < n else " "
         odd = (
-            before.isdigit()
+            shielded
+            or before.isdigit()
             or before in "_@/\\#&"
             or after.isdigit()
             or after in "_@/\\"
             or (before == "." and s > 1 and text[s - 2].isalnum())
-            or s in protected
         )
         # Look back over white space: what precedes the word decides if its capital says anything.
         j = s - 1
@@ -257,7 +268,7 @@ def scan(
         mid = s not in starts and prev not in '.?!:;“"‘([«„—–-\n\r' and not (prev in "’'" and j == s - 1)
         word = m.group()
         spaced = bool(tokens) and tokens[-1].end == s - 1 and before == " "
-        tokens.append(Token(s, e, word, s in starts, mid, s in quotes, odd, split_possessive(word), spaced))
+        tokens.append(Token(s, e, word, s in starts, mid, quoted, odd, split_possessive(word), spaced))
     if function_words:
         for k in _title_stretches(text, tokens, function_words):
             tokens[k] = tokens[k]._replace(mid_sentence=False)

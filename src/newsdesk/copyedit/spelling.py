@@ -14,6 +14,7 @@ edits from them, lower-cased names were "corrected" as often as typos.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsdesk.copyedit.lexicon import Lexicon
@@ -54,6 +55,9 @@ _UNCOMMON_EDIT = -1.0
 _TWO_EDITS_FROM = 5
 #: Dictionary words this frequent (wordfreq Zipf) are the candidates two edits away.
 _NEAR_ZIPF = 3.0
+#: Unknown words whose candidates are kept: a pass decides a word again when its neighbours change, and names
+#: and typos recur across a collection; bounded, so a run over millions of articles does not grow without end.
+_CACHED_WORDS = 1 << 16
 
 
 def _channel(typo: str, word: str) -> float:
@@ -131,11 +135,10 @@ def decide_spelling(
         return None
     if word.endswith("s") and _dictionary_word(word[:-1], lex):
         return None  # a plural the word lists leave out (`capitalisations`)
-    near = {
-        c: _channel(word, c)
-        for c in (_transpositions(word) if transpositions_only else edits1(word))
-        if _dictionary_word(c, lex)
-    }
+    if transpositions_only:
+        near = {c: 0.0 for c in _transpositions(word) if _dictionary_word(c, lex)}  # a swap is a common slip
+    else:
+        near = dict(one_edit(word, lex))
     # A long string no frequency list knows at all has few neighbours: a rarer winner will do.
     long_unknown = len(word) >= preset.long_word and own == 0.0
     least, gap = (
@@ -169,9 +172,9 @@ def _outfitted(word: str, swap: str, lex: Lexicon, preset: Preset, before: str |
         return False
     fit = _fit(swap, lex, before, after)  # a swap's channel weight is 0
     return any(
-        _fit(c, lex, before, after) + _channel(word, c) - fit >= preset.spell_margin
-        for c in edits1(word)
-        if c != swap and _dictionary_word(c, lex)
+        _fit(c, lex, before, after) + weight - fit >= preset.spell_margin
+        for c, weight in one_edit(word, lex).items()
+        if c != swap
     )
 
 
@@ -197,21 +200,32 @@ def _winner(
     return best, margin
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
+def one_edit(word: str, lex: Lexicon) -> dict[str, float]:
+    """The dictionary words one edit from `word`, with the channel weight of each slip (`_channel`). Shared,
+    cached: not to be changed by the caller."""
+    return {c: _channel(word, c) for c in edits1(word) & lex.case.keys() if lex.case[c].common_lower}
+
+
+@lru_cache(maxsize=_CACHED_WORDS)
 def words_near(word: str, lex: Lexicon) -> frozenset[str]:
     """Frequent dictionary words one or two edits (Damerau-Levenshtein) from `word`.
 
     Every word one edit from `word` is looked up, with its deletions, in `lex.near`, which holds each frequent
     word under itself and its one-deletion strings: together these cover every pair of deletions, insertions,
     substitutions and transpositions (symmetric deletion, Garbe 2012)."""
-    found = lex.near_found.get(word)
-    if found is None:  # a pass decides a word again when its neighbours change: look it up once
-        index = near_index(lex)
-        ones = edits1(word)
-        keys = ones | {one[:i] + one[i + 1 :] for one in ones for i in range(len(one))}
-        near = {w for key in keys & index.keys() for w in index[key]}
-        near.discard(word)
-        found = lex.near_found[word] = frozenset(w for w in near if _distance(word, w) <= 2)
-    return found
+    index = near_index(lex)
+    ones = edits1(word)
+    keys = ones | {one[:i] + one[i + 1 :] for one in ones for i in range(len(one))}
+    near = {w for key in keys & index.keys() for w in index[key]}
+    near.discard(word)
+    return frozenset(w for w in near if _distance(word, w) <= 2)
+
+
+def clear_caches() -> None:
+    """Forget the candidates found so far (a speed measurement on text the process has not seen)."""
+    one_edit.cache_clear()
+    words_near.cache_clear()
 
 
 def near_index(lex: Lexicon) -> dict[str, set[str]]:
@@ -273,11 +287,7 @@ def _real_word_error(
     `real_word_margin` orders of magnitude, the odds against a typo) and no other candidate comes close."""
     if lex.zipf_of(word) >= preset.real_word_zipf or before not in lex.pairs_begun or not _typable(word):
         return None
-    frequent = {
-        c: _channel(word, c)
-        for c in edits1(word)
-        if _dictionary_word(c, lex) and lex.zipf_of(c) >= preset.real_word_min_zipf
-    }
+    frequent = {c: w for c, w in one_edit(word, lex).items() if lex.zipf_of(c) >= preset.real_word_min_zipf}
     found = _winner(word, frequent, lex, preset, preset.real_word_min_zipf, preset.real_word_margin, before, after)
     if found is None:
         return None
