@@ -213,10 +213,12 @@ def words_near(word: str, lex: Lexicon) -> frozenset[str]:
 
     Every word one edit from `word` is looked up, with its deletions, in `lex.near`, which holds each frequent
     word under itself and its one-deletion strings: together these cover every pair of deletions, insertions,
-    substitutions and transpositions (symmetric deletion, Garbe 2012)."""
+    substitutions and transpositions (symmetric deletion, Garbe 2012). The deletions of the longer strings, one
+    letter inserted, are left out (more than half the look-ups): a word they reach is also reached otherwise, by
+    the string with the other edit (an insertion is a deletion from the word looked for)."""
     index = near_index(lex)
     ones = edits1(word)
-    keys = ones | {one[:i] + one[i + 1 :] for one in ones for i in range(len(one))}
+    keys = ones | {one[:i] + one[i + 1 :] for one in ones if len(one) <= len(word) for i in range(len(one))}
     near = {w for key in keys & index.keys() for w in index[key]}
     near.discard(word)
     return frozenset(w for w in near if _distance(word, w) <= 2)
