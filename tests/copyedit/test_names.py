@@ -196,3 +196,19 @@ def test_a_listed_misspelling_is_no_name() -> None:
     assert name_like("happend", load_lexicon(), PRESETS["precision"]) is None
     found = name_like("kudrow", load_lexicon(), PRESETS["precision"])
     assert found is not None and found[0] == "Kudrow"
+
+
+def test_a_surname_after_the_first_name_that_opens_a_name(fix: Fix) -> None:
+    """A word the corpus capitalises after names, or more often than not anywhere, right after a first name."""
+    text = "The injured were Richard hill, Harry potter and Mike ruddock."
+    assert fix(text) == "The injured were Richard Hill, Harry Potter and Mike Ruddock."
+    # Not after a surname (the verb after a full name), not a verb's form, a scorecard letter, a noun that ends
+    # names or a role's modifier.
+    for text in [
+        "England coach Andy Robinson lambasted the referee.",
+        "The award went to Cher honouring her career.",
+        "Salim Malik c Stewart b Hollioake 23.",
+        "The match was played in the Berlin stadium.",
+        "He will be joined by former Chelsea finance director Yvonne Todd.",
+    ]:
+        assert fix(text) == text

@@ -18,7 +18,10 @@ are tried in this order, after the word-by-itself rules found nothing:
   Football association`);
 - a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
 - the word after a capitalised `The` mid-sentence (`comedy The matador`);
-- a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists).
+- a one-word item of a list of one-word names (`James, mills, Distin, Dunne`: sports line-ups, cast lists);
+- a surname right after the first name that opens a name (`Richard hill`), when the corpus capitalises the word
+  after names, or, never seen there, more often than not anywhere; not a word with the ending of a verb or an
+  adverb (`Cher honouring`, `Williams controversially`).
 Two more judge a name by its form: an O' surname (`o'sullivan`, `irish_surname`), and after a name word a
 hyphenated word no dictionary knows (`Justine henin-hardenne`, `double_barrelled`).
 
@@ -62,6 +65,10 @@ _TITLED_SHARE = 0.5
 #: share before a word names usually go on with).
 _LEADS_SHARE = 0.9
 _LEADS_WEAK = 0.4
+#: After a first name, a word the corpus capitalises at least this share of the time after names (or anywhere).
+_SURNAME_SHARE = 0.5
+#: Endings of verbs and adverbs, which follow a name far more often than a surname with them does.
+_NOT_SURNAME_ENDINGS = ("ing", "ed", "ly")
 #: `o'sullivan`, `o’neill`; `o'clock` is the one lower-case word of this form in use (`o'er` is too short).
 _IRISH = re.compile(r"o['’](?!clock\Z)[^\W\d_]{3,}\Z")
 #: The shortest part of a double-barrelled surname.
@@ -262,6 +269,29 @@ def _ends_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str
     return upper_first(word), 0.85, "a noun that ends names, after a name, and capitalised there in the corpus"
 
 
+def _surname(word: str, around: Around, lex: Lexicon, opens: bool) -> tuple[str, float, str] | None:
+    """`Richard hill`, `Mike ruddock`: right after a first name that `opens` a name (no name word before it: `Andy
+    Robinson lambasted` is a surname and a verb), a word the corpus capitalises after names; never seen there, one
+    it capitalises more often than not anywhere, unless it ends like a verb or an adverb (`Cher honouring`)."""
+    names = load_names()
+    first = around.before
+    if not (opens and around.before_named) or first not in names.first_names or first in lex.plain:
+        return None  # `Will`, `Mark` are words too
+    if first in lex.names or word in lex.function_words or word in names.roles or word in lex.adjectives:
+        return None  # `Houston court`, `Paris based`, `Lewis chairman`
+    if len(word) < 3 or word in names.heads or word in lex.style_lower or around.after in names.roles:
+        return None  # `Stewart b Gough` (a scorecard), `Berlin stadium`, `Chelsea finance director`
+    counts = names.after.get(word)
+    if counts is not None and sum(counts) >= _CONTINUES_SEEN:
+        if _share(counts, _CONTINUES_SEEN) < _SURNAME_SHARE:
+            return None
+    else:
+        info = lex.case.get(word)
+        if info is None or info.cap_ratio < _SURNAME_SHARE or word.endswith(_NOT_SURNAME_ENDINGS):
+            return None
+    return upper_first(word), 0.85, f"a surname, right after the first name '{upper_first(first)}'"
+
+
 def _separated(text: str, start: int, end: int) -> bool:
     """Is `text[start:end]` one list item: a list separator before it and after it?"""
     return bool(_ITEM_BEFORE.search(text, max(0, start - 4), start)) and bool(_ITEM_AFTER.match(text, end))
@@ -333,4 +363,5 @@ def name_by_place(
         or _leads_name(word, around)
         or _opens_title(word, around, lex)
         or _list_item(text, tokens, k, named, lex.abbreviations)
+        or _surname(word, around, lex, not (k >= 2 and named[k - 2] and next_to(tokens[k - 2], tokens[k - 1])))
     )

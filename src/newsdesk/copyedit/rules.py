@@ -95,6 +95,9 @@ PRESETS: dict[str, Preset] = {
 _OFTEN_A_NAME = 0.2
 #: Corpus capitalised share above which a dictionary word the article capitalises more often than not is its name.
 _MOSTLY_A_NAME = 0.9
+#: A word the corpus capitalises in this share of at least this many uses is a name whatever the article writes.
+_ALWAYS_A_NAME = 0.98
+_ALWAYS_SEEN = 100
 #: A frequent word (wordfreq Zipf) one letter away makes an unknown word a typo rather than a name.
 _TYPO_OF_ZIPF = 4.0
 #: Both halves of a word run together at least this frequent (wordfreq Zipf): a compound, not a name.
@@ -291,8 +294,10 @@ def decide_case(
             or (context[1] == "title" and ctx.name_after and not ctx.number_before)
         ):
             return context[0], 0.9, _CONTEXT_REASON[context[1]]
-        # The article's own style wins over the corpus: `internet` written lower case throughout stays so.
-        article_lower = n_lower >= 2 and n_lower > n_seen
+        # The article's own style wins over the corpus: `internet` written lower case throughout stays so; but no
+        # style writes `french` so.
+        always = info.cap_ratio >= _ALWAYS_A_NAME and info.seen >= _ALWAYS_SEEN
+        article_lower = n_lower >= 2 and n_lower > n_seen and not always
         # `Steve brown`, or `labour` in a story that writes `Labour` throughout: the name, not the word.
         if seen and ctx.beside_name and n_seen >= n_lower:
             return _as_written(seen, 0.9, ", and next to a name")
