@@ -138,7 +138,7 @@ def decide_spelling(
     if transpositions_only:
         near = {c: 0.0 for c in _transpositions(word) if _dictionary_word(c, lex)}  # a swap is a common slip
     else:
-        near = dict(one_edit(word, lex))
+        near = one_edit(word, lex)
     # A long string no frequency list knows at all has few neighbours: a rarer winner will do.
     long_unknown = len(word) >= preset.long_word and own == 0.0
     least, gap = (
