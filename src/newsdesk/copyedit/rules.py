@@ -154,7 +154,7 @@ def collect_phrases(tokens: list[Token]) -> dict[str, list[tuple[tuple[str, ...]
             if run and not next_to(run[-1], tok):
                 close_run()
             run.append(tok)
-        else:
+        elif run:
             close_run()
     close_run()
     for entries in phrases.values():
@@ -201,7 +201,7 @@ def alone_counts(tokens: list[Token], function_words: frozenset[str]) -> Counter
     return Counter(
         form
         for k, t in enumerate(tokens)
-        if t.mid_sentence
+        if t.mid_sentence and not t.base.islower()  # a word in lower case has no capital form: skipped fast
         for form in _lone_forms(tokens[k - 1] if k else None, t, tokens[k + 1] if k < last else None, function_words)
     )
 
