@@ -237,6 +237,9 @@ def test_hyphenated_names_and_possessives(fix: Fix) -> None:
 def test_article_evidence_capitalises_other_mentions(fix: Fix) -> None:
     text = "Talks with Zorbaxian officials went well. Later the zorbaxian envoy left."
     assert fix(text) == "Talks with Zorbaxian officials went well. Later the Zorbaxian envoy left."
+    # A name the article writes with a capital `The` mid-sentence takes it everywhere; `the` before others stays.
+    text = "Fans of The Zorblings cheered. Later the Zorblings played on. Voters backed the Labour Party."
+    assert fix(text) == "Fans of The Zorblings cheered. Later The Zorblings played on. Voters backed the Labour Party."
 
 
 def test_a_word_the_article_capitalises_is_a_name_beside_a_name(fix: Fix) -> None:

@@ -835,10 +835,14 @@ def _phrase_edits(
                     continue
                 why = f"part of the name '{' '.join(words)}' ({source})"
                 confidence = 0.95 if source == "the gazetteer" else 0.9
+                # A function word keeps its lower case, except the first word of a name the article itself writes
+                # with it capitalised mid-sentence (`The Aviator`, `Who's Your Daddy`).
+                opener = lower[0] if source == "this article" else ""
                 for tok, word in zip(window, words, strict=True):
                     start = tok.start
                     for part, form in zip(tok.base.split("-"), word.split("-"), strict=True):
-                        if part != form and part.islower() and part not in lex.function_words:
+                        function = part in lex.function_words and not (tok is window[0] and part == opener)
+                        if part != form and part.islower() and not function:
                             decided[start] = (form, "case.proper_noun", confidence, why)
                         start += len(part) + 1
                 matched = n
