@@ -278,7 +278,7 @@ def _surname(word: str, around: Around, lex: Lexicon, opens: bool) -> tuple[str,
     if not (opens and around.before_named) or first not in names.first_names or first in lex.plain:
         return None  # `Will`, `Mark` are words too
     if first in lex.names or word in lex.function_words or word in names.roles or word in lex.adjectives:
-        return None  # `Houston court`, `Paris based`, `Lewis chairman`
+        return None  # a place is no first name (`Houston`); a role or a nationality no surname (`Lewis chairman`)
     if len(word) < 3 or word in names.heads or word in lex.style_lower or around.after in names.roles:
         return None  # `Stewart b Gough` (a scorecard), `Berlin stadium`, `Chelsea finance director`
     counts = names.after.get(word)
