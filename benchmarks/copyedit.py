@@ -52,6 +52,8 @@ SEED = 20261129
 #: The dev split: documents outside the test sample, corrupted with another seed. Develop on it; the default
 #: (test) run measures.
 DEV_SEED = 7
+#: A second dev set, documents outside the test sample and the dev split, to check rules the dev split chose.
+DEV2_SEED = 4242
 #: Interleaved speed runs of the stage and of spaCy; the best of each counts.
 SPEED_RUNS = 3
 #: 2: quotations continued in run-together paragraphs are no longer corrupted (see `quoted_spans`).
@@ -276,7 +278,8 @@ def split_sample(rows: list[dict[str, Any]], n: int, split: str) -> tuple[list[d
     """The documents of `split` and the generator that goes on to corrupt them.
 
     test: the fixed 300-document sample of earlier runs (seed SEED). dev: documents outside every test
-    sample of up to 300 documents, drawn and corrupted with DEV_SEED."""
+    sample of up to 300 documents, drawn and corrupted with DEV_SEED. dev2: 400 documents outside the test sample
+    and the 400-document dev split, drawn and corrupted with DEV2_SEED."""
     rng = random.Random(SEED)
     test = rng.sample(rows, min(n if split == "test" else 300, len(rows)))
     if split == "test":
@@ -284,7 +287,12 @@ def split_sample(rows: list[dict[str, Any]], n: int, split: str) -> tuple[list[d
     held = {d["id"] for d in test}
     rest = [d for d in rows if d["id"] not in held]
     dev_rng = random.Random(DEV_SEED)
-    return dev_rng.sample(rest, min(n, len(rest))), dev_rng
+    if split == "dev":
+        return dev_rng.sample(rest, min(n, len(rest))), dev_rng
+    held |= {d["id"] for d in dev_rng.sample(rest, min(400, len(rest)))}
+    rest = [d for d in rows if d["id"] not in held]
+    dev2_rng = random.Random(DEV2_SEED)
+    return dev2_rng.sample(rest, min(n, len(rest))), dev2_rng
 
 
 def other_style(
@@ -356,7 +364,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300, help="documents sampled from the public BBC set")
     parser.add_argument(
-        "--split", choices=["test", "dev"], default="test", help="dev: documents outside the test sample"
+        "--split",
+        choices=["test", "dev", "dev2"],
+        default="test",
+        help="dev: documents outside the test sample; dev2: outside both",
     )
     parser.add_argument("--only-newsdesk", action="store_true", help="newsdesk only, no speed run; print only")
     parser.add_argument("--misses", type=Path, help="write newsdesk (precision)'s missed and wrong edits here")
