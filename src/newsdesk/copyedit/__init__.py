@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsdesk.article import Article, Edit, EditRule
-from newsdesk.copyedit.lexicon import load_lexicon
+from newsdesk.copyedit.house import HouseNames, house_lexicon, learn_house_names
+from newsdesk.copyedit.lexicon import Lexicon, load_lexicon
 from newsdesk.copyedit.offsets import OffsetMap, apply_edits
 from newsdesk.copyedit.rules import (
     PRESETS,
@@ -29,7 +30,18 @@ from newsdesk.copyedit.rules import (
 )
 from newsdesk.copyedit.scan import scan
 
-__all__ = ["PRESETS", "RULES", "Corrected", "OffsetMap", "Preset", "apply_edits", "copyedit_article", "copyedit_text"]
+__all__ = [
+    "PRESETS",
+    "RULES",
+    "Corrected",
+    "HouseNames",
+    "OffsetMap",
+    "Preset",
+    "apply_edits",
+    "copyedit_article",
+    "copyedit_text",
+    "learn_house_names",
+]
 
 PresetName = Literal["precision", "recall"]
 
@@ -61,8 +73,11 @@ def _check(rules: Collection[EditRule] | None, min_confidence: float) -> frozens
     return chosen
 
 
-def _body_edits(text: str, titles: list[str], preset: Preset) -> tuple[list[Edit], Evidence]:
-    lex = load_lexicon()
+def _lexicon(house: HouseNames | None) -> Lexicon:
+    return load_lexicon() if house is None else house_lexicon(house)
+
+
+def _body_edits(text: str, titles: list[str], preset: Preset, lex: Lexicon) -> tuple[list[Edit], Evidence]:
     tokens, protected = scan(text, lex.abbreviations, lex.attribution, lex.function_words)
     evidence = collect_evidence(tokens, titles=titles, function_words=lex.function_words)
     edits = word_edits(text, tokens, evidence, lex, preset) + spacing_edits(text, protected, lex.abbreviations)
@@ -80,14 +95,16 @@ def copyedit_text(
     preset: PresetName | Preset = "precision",
     rules: Collection[EditRule] | None = None,
     min_confidence: float = 0.0,
+    house: HouseNames | None = None,
 ) -> Corrected:
-    """Copy-edit plain text (the `newsdesk copyedit FILE` command): corrected text, edits, offset map.
+    """Copy-edit plain text: corrected text, edits, offset map.
 
     `preset` is "precision" (default: change only what the evidence makes near-certain) or "recall";
-    `rules` limits the rules applied (names in `RULES`); edits below `min_confidence` are dropped.
+    `rules` limits the rules applied (names in `RULES`); edits below `min_confidence` are dropped; `house`
+    adds the names learned from a newsroom's archive (`learn_house_names`).
     """
     chosen = _check(rules, min_confidence)
-    edits, _ = _body_edits(text, [], _preset(preset))
+    edits, _ = _body_edits(text, [], _preset(preset), _lexicon(house))
     edits = _keep(edits, chosen, min_confidence)
     corrected, offsets = apply_edits(text, edits)
     return Corrected(corrected, edits, offsets)
@@ -99,16 +116,18 @@ def copyedit_article(
     preset: PresetName | Preset = "precision",
     rules: Collection[EditRule] | None = None,
     min_confidence: float = 0.0,
+    house: HouseNames | None = None,
 ) -> list[Edit]:
     """Edits for the body (`field="body"`) and the keyword trailer (`field="keywords"`, offsets into the
-    keywords joined by ", "). The headline is never edited, but its capitals count as evidence."""
+    keywords joined by ", "). The headline is never edited, but its capitals count as evidence. Options as
+    for `copyedit_text`."""
     chosen = _check(rules, min_confidence)
     chosen_preset = _preset(preset)
     titles = [article.headline or "", *article.source_keywords]
-    edits, evidence = _body_edits(article.body, titles, chosen_preset)
+    lex = _lexicon(house)
+    edits, evidence = _body_edits(article.body, titles, chosen_preset, lex)
     trailer = article.trailer
     if trailer:
-        lex = load_lexicon()
         tokens, _ = scan(trailer, lex.abbreviations)
         # Keywords are names or title-cased topics: no sentence starts, no spelling, just names.
         tokens = [t._replace(sentence_start=False, mid_sentence=False, in_quote=False) for t in tokens]

@@ -90,6 +90,8 @@ class Lexicon:
     #: Frequent dictionary words by themselves and by each string one deletion away: built on first use by
     #: `spelling.near_index`.
     near: dict[str, set[str]] = field(default_factory=dict)
+    #: A newsroom's own multi-word names, learned from its archive (`house.py`), keyed like `phrases`.
+    house: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
 
     def next_word_log10(self, before: str | None, word: str) -> float:
         """log10 P(word | before) from the pair table, with stupid backoff (Brants et al., EMNLP 2007).

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from newsdesk.article import Edit, EditRule, Field_
 from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
-from newsdesk.copyedit.names import Around, double_barrelled, irish_surname, may_name, name_by_place
+from newsdesk.copyedit.names import Around, double_barrelled, irish_surname, load_names, may_name, name_by_place
 from newsdesk.copyedit.scan import (
     CLOSING,
     WORD,
@@ -115,6 +115,10 @@ _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)? \Z")
 _NUMBER_AFTER = re.compile(r" \d")
 _MISSING_SPACE = re.compile(r"[,;:.?!](?=[^\W\d_])")
 _HTML_ENTITY = re.compile(r"&#?\w+\Z")
+#: Function words a house name may capitalise (`BBC Five Live`, `RBS Six Nations`): its number words.
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "hundred"}
+)
 _SCHEMES = frozenset({"http", "https", "ftp", "mailto", "tel", "urn", "file", "news"})
 
 
@@ -795,11 +799,12 @@ def _phrase_edits(
     lex: Lexicon,
     decided: dict[int, tuple[str, EditRule, float, str]],
 ) -> None:
-    """Multi-word names (`north korean` → `North Korean`) from the article's own names, then the gazetteer."""
+    """Multi-word names (`north korean` → `North Korean`) from the article's own names, then the gazetteer, then
+    the house names learned from a newsroom's archive (if any)."""
     keys = [t.base.lower() for t in tokens]
-    sources = (("this article", ev.phrases), ("the gazetteer", lex.phrases))
+    sources = (("this article", ev.phrases), ("the gazetteer", lex.phrases), ("the house names", lex.house))
     # Only the words that begin a name are looked at, in text order.
-    firsts = [i for i, key in enumerate(keys) if key in ev.phrases or key in lex.phrases]
+    firsts = [i for i, key in enumerate(keys) if key in ev.phrases or key in lex.phrases or key in lex.house]
     where: dict[str, list[int]] = {}  # first word -> its token indices, to count a phrase's spellings fast
     for i in firsts:
         where.setdefault(keys[i], []).append(i)
@@ -829,27 +834,51 @@ def _phrase_edits(
                 ):
                     continue  # the article's own style is lower case, or a name of plain words seen only once
                 # `central bank` in lower case (a sentence start's capital says nothing) is a noun phrase;
-                # `World cup` names.
+                # `World cup` names. A house name is the archive's style: only where the article half writes it.
                 capital = any(t.mid_sentence and t.base[:1].isupper() for t in window)
-                if source == "the gazetteer" and plain and not capital:
+                if (source == "the house names" or (source == "the gazetteer" and plain)) and not capital:
+                    continue
+                after = tokens[i + n] if i + n < len(tokens) and next_to(window[-1], tokens[i + n]) else None
+                if source == "the house names" and _titles_a_name(window, words, after, lex):
                     continue
                 why = f"part of the name '{' '.join(words)}' ({source})"
                 confidence = 0.95 if source == "the gazetteer" else 0.9
                 # A function word keeps its lower case, except the first word of a name the article itself writes
-                # with it capitalised mid-sentence (`The Aviator`, `Who's Your Daddy`).
+                # with it capitalised mid-sentence (`The Aviator`, `Who's Your Daddy`) and a house name's number
+                # words. Titles of works capitalise the others too unevenly to follow (`Breakfast with Frost`).
                 opener = lower[0] if source == "this article" else ""
+                numbers = _NUMBER_WORDS if source == "the house names" else frozenset()
                 for tok, word in zip(window, words, strict=True):
                     start = tok.start
                     for part, form in zip(tok.base.split("-"), word.split("-"), strict=True):
                         function = part in lex.function_words and not (tok is window[0] and part == opener)
+                        function = function and part not in numbers
                         if part != form and part.islower() and not function:
                             decided[start] = (form, "case.proper_noun", confidence, why)
+                            matched = n
                         start += len(part) + 1
-                matched = n
-                break
+                if matched:
+                    break  # a name written right already takes no words: `London's Earls court` holds `Earls Court`
             if matched:
                 break
         free = i + matched
+
+
+def _titles_a_name(window: list[Token], words: tuple[str, ...], after: Token | None, lex: Lexicon) -> bool:
+    """Would the name capitalise a title or role before a person (`US president Bill Clinton`, `New York attorney
+    general Eliot Spitzer`)? Styles differ there (the AP writes `president` so, the BBC `President`): an archive's
+    style is not the article's. A public office written with its department is a title both write so (`Home
+    Secretary Charles Clarke`; `office_titles.txt`)."""
+    tables = load_names()
+    following = [*words[1:], after.base if after is not None else ""]
+    for k, (tok, nxt) in enumerate(zip(window, following, strict=True)):
+        title = tok.base in tables.formal_titles or tok.base in tables.roles
+        if not (tok.base.islower() and title and nxt[:1].isupper()):
+            continue
+        office = words[k - 1].lower() if k > 0 else ""
+        if not (tok.base in tables.offices and office and office not in lex.names and office not in lex.adjectives):
+            return True
+    return False
 
 
 def _written_as(words: tuple[str, ...], at: list[int], tokens: list[Token]) -> int:

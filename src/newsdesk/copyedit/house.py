@@ -1,0 +1,171 @@
+"""House names: the multi-word names a newsroom's own archive writes with capitals, learned from clean copy.
+
+    >>> house = learn_house_names(["Fans of the Champions League cheered.", "He won the Champions League."])
+    >>> copyedit_text("He won the Champions league again.", house=house).text  # doctest: +SKIP
+    'He won the Champions League again.'
+
+The copy desk's tables know general English and the gazetteer's names; a newsroom's archive knows its own beat:
+the clubs, bands, programmes and committees it writes about every week (`Human Rights Watch`, `Welsh Assembly`,
+`BBC Five Live`). A name is a maximal run of capitalised words mid-sentence (function words allowed inside:
+`Association of British Insurers`), as the article-level rule reads one (`rules.collect_phrases`); the archive
+counts how often each is written so and how often its words appear with a content word in lower case. A name
+written so in at least `min_share` of its uses is a house name (the same test of a word's usual form against
+its corpus counts as `case.tsv`, applied to a whole name; after Mikheev's document-centred case restoration,
+Computational Linguistics 28(3), 2002, with the archive as the document collection).
+
+At edit time a house name is applied like a gazetteer name made of dictionary words: only where the article
+capitalises one of its words mid-sentence (`the champions League`, `Human Rights watch`), never where the
+article's own style writes it in lower case more than once. Nothing here is shipped: a user learns the table from
+their archive (`newsdesk learn-names`) and passes it (`newsdesk copyedit --house-names FILE`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from newsdesk.copyedit.lexicon import Lexicon, load_lexicon
+from newsdesk.copyedit.scan import Token, next_to, scan
+from newsdesk.errors import InputError
+
+__all__ = ["HouseNames", "learn_house_names"]
+
+#: Longer runs of capitalised words are headlines or captions, not names.
+_LONGEST = 6
+#: Longest all-capitals word taken for an acronym in a name (`BBC`, `NASDAQ`).
+_ACRONYM = 6
+#: Lower-case words inside a name (`Bank of England`, `Lord of the Rings`, `Marks and Spencer`); others join two
+#: names (`Champions League in May`).
+_INSIDE = frozenset({"of", "the", "and", "for", "upon", "de", "du", "la", "le", "van", "von", "der", "da", "di", "del"})
+_HEADER = "name\tuses\tother_uses"
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one lexicon is built per table
+class HouseNames:
+    """Names by their written form: (uses written so, uses with a content word in lower case)."""
+
+    counts: dict[str, tuple[int, int]]
+
+    def write(self, path: Path) -> None:
+        """Save as a TSV (name, uses, other uses), most used first: a table a person can read and edit."""
+        rows = sorted(self.counts.items(), key=lambda item: (-item[1][0], item[0]))
+        path.write_text("\n".join([_HEADER, *(f"{name}\t{n}\t{other}" for name, (n, other) in rows)]) + "\n")
+
+    @classmethod
+    def read(cls, path: Path) -> HouseNames:
+        """Read a table written by `write` (or by hand: `name<TAB>uses<TAB>other uses`)."""
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputError(str(path), f"cannot read the house names ({err})", code="ND140") from err
+        counts: dict[str, tuple[int, int]] = {}
+        for number, line in enumerate(lines[1:] if lines[:1] == [_HEADER] else lines, start=2):
+            fields = line.split("\t")
+            if not line.strip():
+                continue
+            if len(fields) != 3 or not fields[1].isdigit() or not fields[2].isdigit() or len(fields[0].split()) < 2:
+                raise InputError(
+                    str(path),
+                    f"line {number} is not `name<TAB>uses<TAB>other uses` with a name of two or more words",
+                    code="ND141",
+                    hint="Build the table with `newsdesk learn-names ARCHIVE... -o FILE`.",
+                )
+            counts[fields[0]] = (int(fields[1]), int(fields[2]))
+        return cls(counts)
+
+
+def _runs(tokens: list[Token]) -> Iterable[list[Token]]:
+    """Maximal runs of capitalised words mid-sentence, joined by single spaces, with `_INSIDE` words inside."""
+    run: list[Token] = []
+
+    def close() -> Iterable[list[Token]]:
+        while run and run[-1].base in _INSIDE:
+            run.pop()  # `Bank of` is no name
+        while run and run[0].base.lower() in _INSIDE:
+            run.pop(0)  # `The` of `The Australian Open` would match `the Australian` first
+        # A run of acronyms alone is a line in capitals or a list of initials, not a name.
+        if 1 < len(run) <= _LONGEST and any(t.base[1:2].islower() for t in run):
+            yield list(run)
+        run.clear()
+
+    for tok in tokens:
+        joined = bool(run) and next_to(run[-1], tok)
+        # `Five Live`, `X Factor`, `BBC Radio`: title-case words, single capitals but `A` and `I`, acronyms.
+        word = tok.base
+        capital = (
+            tok.mid_sentence
+            and not tok.odd
+            and word[:1].isupper()
+            and (word[1:2].islower() or (word.isupper() and word not in ("A", "I") and len(word) <= _ACRONYM))
+        )
+        inside = joined and word in _INSIDE and run[-1].base not in _INSIDE
+        if (capital and (joined or not run)) or inside:
+            run.append(tok)
+        else:
+            yield from close()
+            if capital:
+                run.append(tok)
+    yield from close()
+
+
+def learn_house_names(texts: Iterable[str], *, min_uses: int = 1, min_share: float = 0.9) -> HouseNames:
+    """The names an archive of clean articles writes capitalised in at least `min_share` of `min_uses` or more
+    uses. Learn from edited copy only: the archive's capitals are taken as right."""
+    if min_uses < 1:
+        raise ValueError("min_uses must be at least 1")
+    if not 0.5 < min_share <= 1.0:
+        raise ValueError("min_share must be above 0.5 and at most 1")
+    lex = load_lexicon()
+    written: dict[tuple[str, ...], Counter[str]] = {}  # lower-case words -> the capitalised forms written
+    scanned: list[list[Token]] = []
+    for text in texts:
+        tokens, _ = scan(text, lex.abbreviations, lex.attribution, lex.function_words)
+        scanned.append(tokens)
+        for run in _runs(tokens):
+            words = [t.base for t in run]
+            # Every part of a run that could be a name by itself (`Human Rights` in `Human Rights Watch`), but
+            # not one that begins or ends with a function word (`In The` of `In The Name of The Father`).
+            for i in range(len(words) - 1):
+                for j in range(i + 2, len(words) + 1):
+                    ends = (words[i].lower(), words[j - 1].lower())
+                    if (i, j) == (0, len(words)) or not any(w in lex.function_words for w in ends):
+                        key = tuple(w.lower() for w in words[i:j])
+                        written.setdefault(key, Counter())[" ".join(words[i:j])] += 1
+    keys_used = {key for key, forms in written.items() if sum(forms.values()) >= min_uses}
+    longest = max((len(key) for key in keys_used), default=0)
+    other: Counter[tuple[str, ...]] = Counter()  # uses mid-sentence with a content word in lower case
+    for tokens in scanned:
+        keys = [t.base.lower() for t in tokens]
+        for i, tok in enumerate(tokens):
+            for n in range(2, min(longest, len(tokens) - i) + 1):
+                key = tuple(keys[i : i + n])
+                window = tokens[i : i + n]
+                if key not in keys_used or not all(next_to(a, b) for a, b in pairwise(window)):
+                    continue
+                if tok.mid_sentence and any(t.base.islower() and t.base not in lex.function_words for t in window):
+                    other[key] += 1
+    counts = {}
+    for key in keys_used:
+        uses = sum(written[key].values())
+        if uses >= min_share * (uses + other[key]):
+            counts[written[key].most_common(1)[0][0]] = (uses, other[key])
+    return HouseNames(counts)
+
+
+@lru_cache(maxsize=4)
+def house_lexicon(house: HouseNames) -> Lexicon:
+    """The copy desk's lexicon with `house`'s names beside the gazetteer's (built once per table)."""
+    base = load_lexicon()
+    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for name in house.counts:
+        words = tuple(name.split(" "))
+        keys = tuple(w.lower() for w in words)
+        phrases.setdefault(keys[0], []).append((keys, words))
+    for entries in phrases.values():
+        entries.sort(key=lambda entry: (-len(entry[0]), entry))
+    # The spelling index is the base lexicon's: the house names add no dictionary words.
+    return replace(base, house=phrases, near=base.near)

@@ -1,0 +1,116 @@
+"""House names: learned from an archive, applied where the article half-writes them, saved and read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.copyedit import HouseNames, copyedit_text, learn_house_names
+from newsdesk.errors import InputError
+
+ARCHIVE = [
+    "Fans of the Champions League cheered. A report by Human Rights Watch said so.",
+    "He told BBC Five Live he would win the Champions League with Sale Sharks.",
+    "The Russian President Vladimir Putin met the Home Secretary Charles Clarke.",
+    "Aid came from the Association of British Insurers and from Human Rights Watch.",
+    "Analysts at the Yankee Group. Market Research in May. The Aviator won again.",
+]
+
+
+@pytest.fixture(scope="module")
+def house() -> HouseNames:
+    return learn_house_names(ARCHIVE)
+
+
+def test_learns_runs_and_their_parts(house: HouseNames) -> None:
+    assert house.counts["Human Rights Watch"] == (2, 0)
+    assert "Human Rights" in house.counts  # a part that may stand alone
+    assert "Association of British Insurers" in house.counts  # `of` inside a name
+    assert "BBC Five Live" in house.counts  # acronyms and number words inside
+    # Not across `in` (two names), not from a sentence start, not with a leading `The`.
+    assert not any(" in " in name for name in house.counts)
+    assert "Market Research" not in house.counts
+    assert "Aviator" not in " ".join(house.counts)
+
+
+def test_a_name_the_archive_also_writes_lower_case_is_left_out() -> None:
+    archive = ["The Conservative Party won.", "The Conservative party lost.", "The Conservative party met."]
+    assert "Conservative Party" not in learn_house_names(archive).counts
+    assert "Conservative Party" in learn_house_names(archive[:1]).counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He won the Champions league again.", "He won the Champions League again."),
+        ("He told Human Rights watch on Monday.", "He told Human Rights Watch on Monday."),
+        ("He told BBC five Live: no.", "He told BBC Five Live: no."),
+        ("He joined the association of British Insurers.", "He joined the Association of British Insurers."),
+    ],
+)
+def test_completes_a_name_the_article_half_writes(house: HouseNames, text: str, expected: str) -> None:
+    assert copyedit_text(text, house=house).text == expected
+    edit = copyedit_text(text, house=house).edits[0]
+    assert edit.rule == "case.proper_noun" and "house names" in edit.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He watched the champions league final.",  # no capital in the name: nothing to go on
+        "They met Russian president Vladimir Putin.",  # a title before a person: styles differ
+        "Human rights watch groups complained.",  # the capital is the sentence start's
+    ],
+)
+def test_leaves_what_the_article_does_not_anchor(house: HouseNames, text: str) -> None:
+    assert copyedit_text(text, house=house).text == text
+
+
+def test_capitalises_an_office_written_with_its_department(house: HouseNames) -> None:
+    text = "Critics include Home secretary Charles Clarke."
+    assert copyedit_text(text, house=house).text == "Critics include Home Secretary Charles Clarke."
+
+
+def test_without_house_names_nothing_changes_and_a_second_pass_is_clean(house: HouseNames) -> None:
+    text = "He won the Champions league and told Human Rights watch."
+    assert copyedit_text(text).text == text
+    once = copyedit_text(text, house=house).text
+    assert copyedit_text(once, house=house).edits == []
+
+
+def test_round_trips_through_a_file(house: HouseNames, tmp_path: Path) -> None:
+    path = tmp_path / "names.tsv"
+    house.write(path)
+    assert HouseNames.read(path).counts == house.counts
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        ("name\tuses\tother_uses\nChampions League\tmany\t0\n", "ND141"),
+        ("Champions\t3\t0\n", "ND141"),
+        (b"\xff\xfe\x00binary", "ND140"),
+    ],
+)
+def test_a_bad_file_is_refused_with_its_code(tmp_path: Path, content: str | bytes, code: str) -> None:
+    path = tmp_path / "names.tsv"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        HouseNames.read(path)
+    assert caught.value.code == code
+
+
+def test_wrong_options_are_value_errors() -> None:
+    with pytest.raises(ValueError, match="min_uses"):
+        learn_house_names(ARCHIVE, min_uses=0)
+    with pytest.raises(ValueError, match="min_share"):
+        learn_house_names(ARCHIVE, min_share=0.3)
+
+
+def test_odd_archive_text_does_not_break_learning() -> None:
+    odd = ["", "!!!", "A" * 10_000, "ÉLYSÉE Palace", "Щ Ж \x00 Human Rights Watch"]
+    assert isinstance(learn_house_names(odd), HouseNames)
