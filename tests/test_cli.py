@@ -130,6 +130,25 @@ def test_copyedit_command_text_diff_and_edits(seed_path: Path) -> None:
     assert len(edits.stdout.strip().splitlines()) == 12
 
 
+def test_learn_names_then_copyedit_with_them(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("Chelsea\n\nThey won the Champions League in May.\n", encoding="utf-8")
+    (archive / "b.txt").write_text("Milan\n\nFans of the Champions League cheered.\n", encoding="utf-8")
+    names = tmp_path / "names.tsv"
+    learned = runner.invoke(app, ["learn-names", str(archive), "-o", str(names)])
+    assert learned.exit_code == 0, learned.output
+    assert "names from 2 articles" in learned.stdout and "Champions League\t2\t0" in names.read_text()
+    story = tmp_path / "story.txt"
+    story.write_text("Arsenal\n\nArsenal left the Champions league.\n", encoding="utf-8")
+    plain = runner.invoke(app, ["copyedit", str(story)])
+    housed = runner.invoke(app, ["copyedit", "--house-names", str(names), str(story)])
+    assert "Champions league" in plain.stdout and "Champions League" in housed.stdout
+    names.write_text("not a table\n", encoding="utf-8")
+    refused = runner.invoke(app, ["copyedit", "--house-names", str(names), str(story)])
+    assert refused.exit_code == 2 and "ND141" in refused.output
+
+
 def test_format_text_round_trips_through_the_parser(seed_text: str) -> None:
     from newsdesk.ingest.text import format_text, parse_text
 

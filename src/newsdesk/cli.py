@@ -16,7 +16,7 @@ from rich.console import Console
 
 from newsdesk import __version__
 from newsdesk.article import Analysis, Article
-from newsdesk.copyedit import copyedit_article
+from newsdesk.copyedit import HouseNames, copyedit_article, learn_house_names
 from newsdesk.entities import STAGES as ENTITY_STAGES
 from newsdesk.entities import build_kb
 from newsdesk.entities.table import print_entities
@@ -79,6 +79,14 @@ KbOpt = Annotated[
     Path | None,
     typer.Option("--kb", envvar="NEWSDESK_KB", help="Knowledge base for entity linking (default: the shipped one)."),
 ]
+HouseOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--house-names",
+        envvar="NEWSDESK_HOUSE_NAMES",
+        help="Names learned from your archive (`newsdesk learn-names`), for the copy desk.",
+    ),
+]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", envvar="NEWSDESK_MAX_BYTES", help="Refuse inputs larger than this.")
 ]
@@ -105,7 +113,23 @@ class Run:
             raise typer.Exit(EXIT_REFUSED)
 
 
-def _pipeline(no_copyedit: bool, kb: Path | None, *, config: dict[str, dict[str, Any]] | None = None) -> Pipeline:
+def _house(path: Path | None) -> HouseNames | None:
+    if path is None:
+        return None
+    try:
+        return HouseNames.read(path)
+    except NewsdeskError as exc:
+        typer.echo(f"newsdesk: error: {exc}", err=True)
+        raise typer.Exit(EXIT_REFUSED) from exc
+
+
+def _pipeline(
+    no_copyedit: bool,
+    kb: Path | None,
+    *,
+    config: dict[str, dict[str, Any]] | None = None,
+    house: Path | None = None,
+) -> Pipeline:
     config = dict(config or {})
     if kb is not None:
         if not kb.is_file():
@@ -114,8 +138,8 @@ def _pipeline(no_copyedit: bool, kb: Path | None, *, config: dict[str, dict[str,
         for name in ENTITY_STAGES:
             config[name] = {**config.get(name, {}), "kb": str(kb)}
     try:
-        if config:
-            return Pipeline(copyedit=not no_copyedit, config=config)
+        if config or house is not None:
+            return Pipeline(copyedit=not no_copyedit, config=config, house=_house(house))
         return get_pipeline(copyedit=not no_copyedit)
     except NewsdeskError as exc:
         typer.echo(f"newsdesk: error: {exc}", err=True)
@@ -144,6 +168,7 @@ def analyze(
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
     kb: KbOpt = None,
+    house: HouseOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Analyse articles: copy-edit, entities, keywords, quotes, events.
@@ -153,7 +178,7 @@ def analyze(
     """
     run = Run(max_bytes, date)
     out = Console(highlight=False, soft_wrap=False)
-    for analysis in _pipeline(no_copyedit, kb).pipe(run.articles(paths)):
+    for analysis in _pipeline(no_copyedit, kb, house=house).pipe(run.articles(paths)):
         if fmt is Format.text:
             print_report(analysis, out)
         elif fmt is Format.json:
@@ -170,12 +195,14 @@ def copyedit(
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of the corrected text.")] = False,
     edits: Annotated[bool, typer.Option("--edits", help="Print the edits as JSON lines instead.")] = False,
     preset: Annotated[Preset, typer.Option("--preset", help="precision: only near-certain fixes.")] = Preset.precision,
+    house: HouseOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Copy-edit articles (capitals, spacing, spelling) without running the model: fast."""
     run = Run(max_bytes, None)
+    names = _house(house)
     for article in run.articles(paths):
-        changes = copyedit_article(article, preset=preset.value)
+        changes = copyedit_article(article, preset=preset.value, house=names)
         if edits:
             for change in changes:
                 typer.echo(change.model_dump_json())
@@ -190,6 +217,26 @@ def copyedit(
             sys.stdout.writelines(lines)
         else:
             sys.stdout.write(after)
+    run.exit()
+
+
+@app.command("learn-names")
+def learn_names(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The house names file to write (TSV).")] = Path(
+        "house-names.tsv"
+    ),
+    min_uses: Annotated[int, typer.Option("--min-uses", min=1, help="Keep names used at least this often.")] = 1,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Learn your archive's multi-word names (`Human Rights Watch`) for `copyedit --house-names`.
+
+    Give it edited copy: its capitals are taken as right."""
+    run = Run(max_bytes, None)
+    bodies = [article.body for article in run.articles(paths)]
+    names = learn_house_names(bodies, min_uses=min_uses)
+    names.write(output)
+    typer.echo(f"{output}: {len(names.counts):,} names from {len(bodies):,} articles")
     run.exit()
 
 

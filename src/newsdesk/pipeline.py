@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from newsdesk import entities, events, keywords, quotes  # noqa: F401  (registers the components)
 from newsdesk.article import TRAILER_SEPARATOR, Analysis, Article, Edit
-from newsdesk.copyedit import copyedit_article
+from newsdesk.copyedit import HouseNames, copyedit_article
 from newsdesk.copyedit.offsets import apply_edits
 from newsdesk.ingest import MAX_BODY_CHARS, check_length
 from newsdesk.ingest.text import parse_text
@@ -42,12 +42,15 @@ class Pipeline:
         copyedit: bool = True,
         stages: Iterable[str] = STAGES,
         config: Mapping[str, Mapping[str, Any]] | None = None,
+        house: HouseNames | None = None,
     ) -> None:
-        """`config` overrides components' settings by pipe name, e.g. `{"newsdesk_keywords": {"top_n": 10}}`."""
+        """`config` overrides components' settings by pipe name, e.g. `{"newsdesk_keywords": {"top_n": 10}}`;
+        `house` adds a newsroom's own names to the copy desk (`learn_house_names`)."""
         self.nlp: Language = load_model(model)
         # Room for the spaces the copy desk inserts; longer bodies are refused by `check_length`.
         self.nlp.max_length = 2 * MAX_BODY_CHARS
         self.copyedit = copyedit
+        self.house = house
         config = config or {}
         for name in stages:
             self.nlp.add_pipe(name, config=dict(config.get(name, {})))
@@ -62,7 +65,7 @@ class Pipeline:
         Raises InputError (ND107) for a body longer than `MAX_BODY_CHARS`.
         """
         check_length(article)
-        edits: list[Edit] = copyedit_article(article) if self.copyedit else []
+        edits: list[Edit] = copyedit_article(article, house=self.house) if self.copyedit else []
         text, offsets = apply_edits(article.body, edits)
         doc = self.nlp.make_doc(text)
         doc._.article = article
