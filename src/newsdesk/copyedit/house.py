@@ -28,7 +28,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-from newsdesk.copyedit.lexicon import Lexicon, load_lexicon
+from newsdesk.copyedit.lexicon import Lexicon, index_names, load_lexicon
 from newsdesk.copyedit.scan import Token, next_to, scan
 from newsdesk.errors import InputError
 
@@ -160,12 +160,5 @@ def learn_house_names(texts: Iterable[str], *, min_uses: int = 1, min_share: flo
 def house_lexicon(house: HouseNames) -> Lexicon:
     """The copy desk's lexicon with `house`'s names beside the gazetteer's (built once per table)."""
     base = load_lexicon()
-    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-    for name in house.counts:
-        words = tuple(name.split(" "))
-        keys = tuple(w.lower() for w in words)
-        phrases.setdefault(keys[0], []).append((keys, words))
-    for entries in phrases.values():
-        entries.sort(key=lambda entry: (-len(entry[0]), entry))
     # The spelling index is the base lexicon's: the house names add no dictionary words.
-    return replace(base, house=phrases, near=base.near)
+    return replace(base, house=index_names(house.counts), near=base.near)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +31,23 @@ from newsdesk.tables import function_words, word_set
 
 #: log10 of stupid backoff's discount (Brants et al. 2007 use 0.4).
 _BACKOFF = math.log10(0.4)
+
+
+#: Multi-word names by their first two words in lower case: (lower words, cased words), longest first.
+NameIndex = dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]]
+
+
+def index_names(names: Iterable[str]) -> NameIndex:
+    """Multi-word names (`Human Rights Watch`) indexed by their first two words: a text's word pair finds the few
+    names it may begin in one look-up."""
+    index: NameIndex = {}
+    for name in names:
+        words = tuple(name.split(" "))
+        keys = tuple(w.lower() for w in words)
+        index.setdefault((keys[0], keys[1]), []).append((keys, words))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))  # stable: equal lengths keep the table's order
+    return index
 
 
 def capitalised_share(cap: int, lower: int) -> float:
@@ -65,8 +83,8 @@ class Lexicon:
     names: dict[str, str]
     #: Nationalities and languages (`Greek`, `Russian`): capitalised adjectives, not parts of a name.
     adjectives: frozenset[str]
-    #: Multi-word names by their first word's lower form: (lower words, cased words), longest first.
-    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]
+    #: The gazetteer's multi-word names.
+    phrases: NameIndex
     misspellings: dict[str, tuple[str, float]]
     #: Misspellings with several fixes (`hten`: then, hen, the), chosen among by the neighbouring words.
     misspelling_choices: dict[str, tuple[str, ...]]
@@ -91,7 +109,7 @@ class Lexicon:
     #: `spelling.near_index`.
     near: dict[str, set[str]] = field(default_factory=dict)
     #: A newsroom's own multi-word names, learned from its archive (`house.py`), keyed like `phrases`.
-    house: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
+    house: NameIndex = field(default_factory=dict)
 
     def next_word_log10(self, before: str | None, word: str) -> float:
         """log10 P(word | before) from the pair table, with stupid backoff (Brants et al., EMNLP 2007).
@@ -124,22 +142,20 @@ def load_lexicon() -> Lexicon:
         lower, capitalised, cap, low, flag = line.split("\t")
         case[lower] = CaseInfo(capitalised, int(cap), int(low), flag)
     names: dict[str, str] = {}
-    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    multi_word: list[str] = []
     adjectives = set()
     for line in _lines("gazetteer.tsv")[1:]:
         name, kind = line.split("\t")
-        words = tuple(name.split(" "))
-        keys = tuple(w.lower() for w in words)
-        if len(words) == 1:
-            if kind in ("demonym", "language"):
-                adjectives.add(keys[0])
-            info = case.get(keys[0])
-            if info is None or not info.common_lower:
-                names[keys[0]] = name
-        else:
-            phrases.setdefault(keys[0], []).append((keys, words))
-    for entries in phrases.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
+        if " " in name:
+            multi_word.append(name)
+            continue
+        key = name.lower()
+        if kind in ("demonym", "language"):
+            adjectives.add(key)
+        info = case.get(key)
+        if info is None or not info.common_lower:
+            names[key] = name
+    phrases = index_names(multi_word)
     misspellings = {}
     for line in _lines("misspellings.tsv")[1:]:
         wrong, right, confidence = line.split("\t")

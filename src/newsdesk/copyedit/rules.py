@@ -802,9 +802,9 @@ def _phrase_edits(
     """Multi-word names (`north korean` → `North Korean`) from the article's own names, then the gazetteer, then
     the house names learned from a newsroom's archive (if any)."""
     keys = [t.base.lower() for t in tokens]
-    sources = (("this article", ev.phrases), ("the gazetteer", lex.phrases), ("the house names", lex.house))
+    pairs = list(zip(keys, [*keys[1:], ""], strict=False))  # the last word pairs with nothing
     # Only the words that begin a name are looked at, in text order.
-    firsts = [i for i, key in enumerate(keys) if key in ev.phrases or key in lex.phrases or key in lex.house]
+    firsts = [i for i, pair in enumerate(pairs) if pair[0] in ev.phrases or pair in lex.phrases or pair in lex.house]
     where: dict[str, list[int]] = {}  # first word -> its token indices, to count a phrase's spellings fast
     for i in firsts:
         where.setdefault(keys[i], []).append(i)
@@ -813,11 +813,16 @@ def _phrase_edits(
         if i < free:
             continue
         matched = 0
-        second = keys[i + 1] if i + 1 < len(keys) else ""
-        for source, table in sources:
-            for lower, words in table.get(keys[i], ()):
+        second = pairs[i][1]
+        sources = (
+            ("this article", ev.phrases.get(keys[i], [])),
+            ("the gazetteer", lex.phrases.get(pairs[i], [])),
+            ("the house names", lex.house.get(pairs[i], [])),
+        )
+        for source, entries in sources:
+            for lower, words in entries:
                 if lower[1] != second:
-                    continue  # most names are ruled out by their second word, at no cost
+                    continue  # the article's names are ruled out by their second word, at no cost
                 n = len(lower)
                 window = tokens[i : i + n]
                 if (
