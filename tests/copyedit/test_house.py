@@ -34,6 +34,18 @@ def test_learns_runs_and_their_parts(house: HouseNames) -> None:
     assert "Aviator" not in " ".join(house.counts)
 
 
+def test_possessives_end_names_and_particles_stay_where_they_belong() -> None:
+    house = learn_house_names(
+        [
+            "A report by Human Rights Watch's Kenneth Roth came out.",
+            "Shares in De Beers rose as the Lord of the Rings opened and Van Gogh Museum staff watched.",
+        ]
+    )
+    assert "Human Rights Watch" in house.counts and "Kenneth Roth" in house.counts
+    assert not any("Watch Kenneth" in name for name in house.counts)
+    assert {"De Beers", "Lord of the Rings", "Van Gogh Museum"} <= set(house.counts)
+
+
 def test_a_name_the_archive_also_writes_lower_case_is_left_out() -> None:
     archive = ["The Conservative Party won.", "The Conservative party lost.", "The Conservative party met."]
     assert "Conservative Party" not in learn_house_names(archive).counts
@@ -79,6 +91,24 @@ def test_without_house_names_nothing_changes_and_a_second_pass_is_clean(house: H
     assert copyedit_text(once, house=house).edits == []
 
 
+@pytest.mark.parametrize(
+    ("archive", "text"),
+    [
+        (["He joined the BBC News team."], "He told bbc news that it was over."),
+        (["The Association of British Insurers said so."], "It is the group british insurers like."),
+    ],
+)
+def test_a_name_our_own_capital_completes_is_completed_in_the_first_pass(archive: list[str], text: str) -> None:
+    house = learn_house_names(archive)
+    once = copyedit_text(text, house=house).text
+    assert copyedit_text(once, house=house).edits == []
+
+
+def test_the_table_is_read_only(house: HouseNames) -> None:
+    with pytest.raises(TypeError):
+        house.counts["New Name"] = (1, 0)  # type: ignore[index]
+
+
 def test_round_trips_through_a_file(house: HouseNames, tmp_path: Path) -> None:
     path = tmp_path / "names.tsv"
     house.write(path)
@@ -90,6 +120,9 @@ def test_round_trips_through_a_file(house: HouseNames, tmp_path: Path) -> None:
     [
         ("name\tuses\tother_uses\nChampions League\tmany\t0\n", "ND141"),
         ("Champions\t3\t0\n", "ND141"),
+        ("Champions League\t\u00b2\t0\n", "ND141"),  # a digit to `isdigit`, not to `int`
+        ("Champions\u00a0League\t3\t0\n", "ND141"),  # a no-break space: one word
+        ("Champions  League\t3\t0\n", "ND141"),
         (b"\xff\xfe\x00binary", "ND140"),
     ],
 )
@@ -102,6 +135,15 @@ def test_a_bad_file_is_refused_with_its_code(tmp_path: Path, content: str | byte
     with pytest.raises(InputError) as caught:
         HouseNames.read(path)
     assert caught.value.code == code
+
+
+def test_a_spreadsheet_saved_table_reads_and_errors_name_the_right_line(tmp_path: Path) -> None:
+    path = tmp_path / "names.tsv"
+    path.write_text("\ufeffname\tuses\tother_uses\nChampions League\t3\t0\n", encoding="utf-8")
+    assert dict(HouseNames.read(path).counts) == {"Champions League": (3, 0)}
+    path.write_text("Champions League\t3\t0\nChampions\t3\t0\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2 "):
+        HouseNames.read(path)
 
 
 def test_wrong_options_are_value_errors() -> None:

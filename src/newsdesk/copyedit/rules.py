@@ -638,7 +638,7 @@ def _completed_names(
         updated[k] = _with_form(tokens[k], now)
     starts = [t.start for t in tokens]
     in_names = {w for entries in ev.phrases.values() for lower, _ in entries for w in lower}
-    if not any(_may_name(updated, bisect_right(starts, start) - 1, changed, in_names) for start in fresh):
+    if not any(_may_name(updated, bisect_right(starts, start) - 1, changed, in_names, lex) for start in fresh):
         return []
     # Recounted even when no new run forms: our capitals also count as the article writing a name so.
     ev.phrases = collect_phrases(updated)
@@ -649,9 +649,10 @@ def _completed_names(
     return sorted({bisect_right(starts, start) - 1 for start in new})
 
 
-def _may_name(tokens: list[Token], k: int, changed: dict[int, str], in_names: set[str]) -> bool:
-    """Can our capital on token `k` change the article's names: does it join a capitalised neighbour or
-    belong to a name the article writes? (Looking again costs a pass over the text.)"""
+def _may_name(tokens: list[Token], k: int, changed: dict[int, str], in_names: set[str], lex: Lexicon) -> bool:
+    """Can our capital on token `k` change the article's names: does it join a capitalised neighbour, belong to a
+    name the article writes, or begin or continue a gazetteer or house name (`bbc news` → `BBC news`, a capital
+    that makes `BBC News` match)? (Looking again costs a pass over the text.)"""
     tok = tokens[k]
     if any(part.lower() in in_names for part in tok.base.split("-")):
         return True
@@ -660,6 +661,9 @@ def _may_name(tokens: list[Token], k: int, changed: dict[int, str], in_names: se
             other = tokens[n]
             joined = next_to(other, tok) if n < k else next_to(tok, other)
             if joined and (other.text[:1].isupper() or other.start in changed):
+                return True
+            pair = (other.base.lower(), tok.base.lower()) if n < k else (tok.base.lower(), other.base.lower())
+            if joined and (pair in lex.phrases or pair in lex.house):
                 return True
     return False
 
