@@ -8,16 +8,16 @@ The copy desk's tables know general English and the gazetteer's names; a newsroo
 the clubs, bands, programmes and committees it writes about every week (`Human Rights Watch`, `Welsh Assembly`,
 `BBC Five Live`). A name is a maximal run of capitalised words mid-sentence (acronyms and a few particles allowed
 inside: `Association of British Insurers`), or a part of one; the archive counts how often each is written so and
-how often its words appear with a content word in lower case. A name
-written so in at least `min_share` of its uses is a house name (the same test of a word's usual form against
-its corpus counts as `case.tsv`, applied to a whole name; after Mikheev's document-centred case restoration,
-Computational Linguistics 28(3), 2002, with the archive as the document collection).
+how often its words appear with a content word in lower case. A name written so in at least `min_share` of its
+uses is a house name (the same test of a word's usual form against its corpus counts as `case.tsv`, applied to a
+whole name; after Mikheev's document-centred case restoration, Computational Linguistics 28(3), 2002, with the
+archive as the document collection).
 
 At edit time a house name is applied like a gazetteer name made of dictionary words: only where the article
 capitalises one of its words mid-sentence (`the champions League`, `Human Rights watch`), and never to a title
 before a person (`US president Bill Clinton`), where styles differ. Any capital counts, an acronym's or a
-nationality's too: `European council` and `BBC radio` are the names far more often than `US open market` is not
-(requiring a capital on some other word lost 22 right edits for 6 wrong ones on the dev split). The archive's
+nationality's too (`European council`, `BBC radio`), though it lets `US open market` through: requiring a capital
+on some other word lost 22 right edits for 6 wrong ones on the dev split. The archive's
 style is the house style: an article that writes the name half in lower case more than once is corrected too.
 Nothing here is shipped: a user learns the table from their archive (`newsdesk learn-names`) and passes it
 (`newsdesk copyedit --house-names FILE`).
