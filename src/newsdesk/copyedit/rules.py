@@ -860,8 +860,11 @@ def _phrase_edits(
                 for tok, word in zip(window, words, strict=True):
                     start = tok.start
                     for part, form in zip(tok.base.split("-"), word.split("-"), strict=True):
-                        function = part in lex.function_words and not (tok is window[0] and part == opener)
-                        function = function and part not in numbers
+                        function = (
+                            part in lex.function_words
+                            and part not in numbers
+                            and not (tok is window[0] and part == opener)
+                        )
                         if part != form and part.islower() and not function:
                             decided[start] = (form, "case.proper_noun", confidence, why)
                             matched = n
