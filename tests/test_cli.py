@@ -140,10 +140,14 @@ def test_learn_names_then_copyedit_with_them(tmp_path: Path) -> None:
     assert learned.exit_code == 0, learned.output
     assert "names from 2 articles" in learned.stdout and "Champions League\t2\t0" in names.read_text()
     story = tmp_path / "story.txt"
-    story.write_text("Arsenal\n\nArsenal left the Champions league.\n", encoding="utf-8")
-    plain = runner.invoke(app, ["copyedit", str(story)])
+    story.write_text("Arsenal\n\nArsenal left the Champions league for Human Rights watch.\n", encoding="utf-8")
+    bundled = runner.invoke(app, ["copyedit", str(story)])
+    plain = runner.invoke(app, ["copyedit", "--no-house-names", str(story)])
     housed = runner.invoke(app, ["copyedit", "--house-names", str(names), str(story)])
-    assert "Champions league" in plain.stdout and "Champions League" in housed.stdout
+    assert "Champions League for Human Rights Watch" in bundled.stdout
+    assert "Champions league for Human Rights watch" in plain.stdout
+    # A house's own table replaces the bundled one.
+    assert "Champions League for Human Rights watch" in housed.stdout
     names.write_text("not a table\n", encoding="utf-8")
     refused = runner.invoke(app, ["copyedit", "--house-names", str(names), str(story)])
     assert refused.exit_code == 2 and "ND141" in refused.output

@@ -16,7 +16,7 @@ from rich.console import Console
 
 from newsdesk import __version__
 from newsdesk.article import Analysis, Article
-from newsdesk.copyedit import HouseNames, copyedit_article, learn_house_names
+from newsdesk.copyedit import HouseNames, HouseOption, copyedit_article, learn_house_names
 from newsdesk.entities import STAGES as ENTITY_STAGES
 from newsdesk.entities import build_kb
 from newsdesk.entities.table import print_entities
@@ -84,8 +84,11 @@ HouseOpt = Annotated[
     typer.Option(
         "--house-names",
         envvar="NEWSDESK_HOUSE_NAMES",
-        help="Names learned from your archive (`newsdesk learn-names`), for the copy desk.",
+        help="Names learned from your archive (`newsdesk learn-names`), in place of the bundled ones.",
     ),
+]
+NoHouseOpt = Annotated[
+    bool, typer.Option("--no-house-names", help="Complete no multi-word names from a house table, bundled or yours.")
 ]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", envvar="NEWSDESK_MAX_BYTES", help="Refuse inputs larger than this.")
@@ -113,9 +116,11 @@ class Run:
             raise typer.Exit(EXIT_REFUSED)
 
 
-def _house(path: Path | None) -> HouseNames | None:
-    if path is None:
+def _house(path: Path | None, off: bool) -> HouseOption:
+    if off:
         return None
+    if path is None:
+        return "bundled"
     try:
         return HouseNames.read(path)
     except NewsdeskError as exc:
@@ -128,7 +133,7 @@ def _pipeline(
     kb: Path | None,
     *,
     config: dict[str, dict[str, Any]] | None = None,
-    house: Path | None = None,
+    house: HouseOption = "bundled",
 ) -> Pipeline:
     config = dict(config or {})
     if kb is not None:
@@ -138,8 +143,8 @@ def _pipeline(
         for name in ENTITY_STAGES:
             config[name] = {**config.get(name, {}), "kb": str(kb)}
     try:
-        if config or house is not None:
-            return Pipeline(copyedit=not no_copyedit, config=config, house=_house(house))
+        if config or house != "bundled":
+            return Pipeline(copyedit=not no_copyedit, config=config, house=house)
         return get_pipeline(copyedit=not no_copyedit)
     except NewsdeskError as exc:
         typer.echo(f"newsdesk: error: {exc}", err=True)
@@ -169,6 +174,7 @@ def analyze(
     no_copyedit: NoCopyeditOpt = False,
     kb: KbOpt = None,
     house: HouseOpt = None,
+    no_house: NoHouseOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Analyse articles: copy-edit, entities, keywords, quotes, events.
@@ -178,7 +184,7 @@ def analyze(
     """
     run = Run(max_bytes, date)
     out = Console(highlight=False, soft_wrap=False)
-    for analysis in _pipeline(no_copyedit, kb, house=house).pipe(run.articles(paths)):
+    for analysis in _pipeline(no_copyedit, kb, house=_house(house, no_house)).pipe(run.articles(paths)):
         if fmt is Format.text:
             print_report(analysis, out)
         elif fmt is Format.json:
@@ -196,11 +202,12 @@ def copyedit(
     edits: Annotated[bool, typer.Option("--edits", help="Print the edits as JSON lines instead.")] = False,
     preset: Annotated[Preset, typer.Option("--preset", help="precision: only near-certain fixes.")] = Preset.precision,
     house: HouseOpt = None,
+    no_house: NoHouseOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Copy-edit articles (capitals, spacing, spelling) without running the model: fast."""
     run = Run(max_bytes, None)
-    names = _house(house)
+    names = _house(house, no_house)
     for article in run.articles(paths):
         changes = copyedit_article(article, preset=preset.value, house=names)
         if edits:

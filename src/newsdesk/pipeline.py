@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from newsdesk import entities, events, keywords, quotes  # noqa: F401  (registers the components)
 from newsdesk.article import TRAILER_SEPARATOR, Analysis, Article, Edit
-from newsdesk.copyedit import HouseNames, copyedit_article
+from newsdesk.copyedit import HouseOption, copyedit_article
 from newsdesk.copyedit.offsets import apply_edits
 from newsdesk.ingest import MAX_BODY_CHARS, check_length
 from newsdesk.ingest.text import parse_text
@@ -42,10 +42,10 @@ class Pipeline:
         copyedit: bool = True,
         stages: Iterable[str] = STAGES,
         config: Mapping[str, Mapping[str, Any]] | None = None,
-        house: HouseNames | None = None,
+        house: HouseOption = "bundled",
     ) -> None:
         """`config` overrides components' settings by pipe name, e.g. `{"newsdesk_keywords": {"top_n": 10}}`;
-        `house` adds a newsroom's own names to the copy desk (`learn_house_names`)."""
+        `house` is the copy desk's house names: the bundled table, a newsroom's own (`learn_house_names`) or None."""
         self.nlp: Language = load_model(model)
         # Room for the spaces the copy desk inserts; longer bodies are refused by `check_length`.
         self.nlp.max_length = 2 * MAX_BODY_CHARS

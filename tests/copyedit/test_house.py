@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.copyedit import HouseNames, copyedit_text, learn_house_names
+from newsdesk.copyedit import HouseNames, bundled_house_names, copyedit_text, learn_house_names
 from newsdesk.errors import InputError
 
 ARCHIVE = [
@@ -44,6 +44,7 @@ def test_possessives_end_names_and_particles_stay_where_they_belong() -> None:
     assert "Human Rights Watch" in house.counts and "Kenneth Roth" in house.counts
     assert not any("Watch Kenneth" in name for name in house.counts)
     assert {"De Beers", "Lord of the Rings", "Van Gogh Museum"} <= set(house.counts)
+    assert "Mr De" not in learn_house_names(["He told Mr De Villepin so."]).counts  # a particle ends no name
 
 
 def test_a_name_the_archive_also_writes_lower_case_is_left_out() -> None:
@@ -86,9 +87,24 @@ def test_capitalises_an_office_written_with_its_department(house: HouseNames) ->
 
 def test_without_house_names_nothing_changes_and_a_second_pass_is_clean(house: HouseNames) -> None:
     text = "He won the Champions league and told Human Rights watch."
-    assert copyedit_text(text).text == text
+    assert copyedit_text(text, house=None).text == text
     once = copyedit_text(text, house=house).text
     assert copyedit_text(once, house=house).edits == []
+
+
+def test_the_bundled_names_are_the_default() -> None:
+    bundled = bundled_house_names()
+    assert len(bundled.counts) > 10_000 and "Champions League" in bundled.counts
+    text = "He won the Champions league and told Human Rights watch."
+    fixed = "He won the Champions League and told Human Rights Watch."
+    assert copyedit_text(text).text == copyedit_text(text, house="bundled").text == fixed
+    assert copyedit_text(fixed).edits == []
+
+
+def test_a_possessive_ends_a_house_name() -> None:
+    house = learn_house_names(["It signed with China National Petroleum."])
+    text = "It signed with China's national energy company."
+    assert copyedit_text(text, house=house).text == text
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsdesk.article import Article, Edit, EditRule
-from newsdesk.copyedit.house import HouseNames, house_lexicon, learn_house_names
-from newsdesk.copyedit.lexicon import Lexicon, load_lexicon
+from newsdesk.copyedit.house import HouseNames, HouseOption, bundled_house_names, learn_house_names, lexicon_for
+from newsdesk.copyedit.lexicon import Lexicon
 from newsdesk.copyedit.offsets import OffsetMap, apply_edits
 from newsdesk.copyedit.rules import (
     PRESETS,
@@ -35,9 +35,11 @@ __all__ = [
     "RULES",
     "Corrected",
     "HouseNames",
+    "HouseOption",
     "OffsetMap",
     "Preset",
     "apply_edits",
+    "bundled_house_names",
     "copyedit_article",
     "copyedit_text",
     "learn_house_names",
@@ -73,10 +75,6 @@ def _check(rules: Collection[EditRule] | None, min_confidence: float) -> frozens
     return chosen
 
 
-def _lexicon(house: HouseNames | None) -> Lexicon:
-    return load_lexicon() if house is None else house_lexicon(house)
-
-
 def _body_edits(text: str, titles: list[str], preset: Preset, lex: Lexicon) -> tuple[list[Edit], Evidence]:
     tokens, protected = scan(text, lex.abbreviations, lex.attribution, lex.function_words)
     evidence = collect_evidence(tokens, titles=titles, function_words=lex.function_words)
@@ -95,16 +93,17 @@ def copyedit_text(
     preset: PresetName | Preset = "precision",
     rules: Collection[EditRule] | None = None,
     min_confidence: float = 0.0,
-    house: HouseNames | None = None,
+    house: HouseOption = "bundled",
 ) -> Corrected:
     """Copy-edit plain text: corrected text, edits, offset map.
 
     `preset` is "precision" (default: change only what the evidence makes near-certain) or "recall";
     `rules` limits the rules applied (names in `RULES`); edits below `min_confidence` are dropped; `house`
-    adds the names learned from a newsroom's archive (`learn_house_names`).
+    is the multi-word names to complete where the article half writes them: the bundled table by default, a
+    newsroom's own (`learn_house_names`) in its place, or None for none.
     """
     chosen = _check(rules, min_confidence)
-    edits, _ = _body_edits(text, [], _preset(preset), _lexicon(house))
+    edits, _ = _body_edits(text, [], _preset(preset), lexicon_for(house))
     edits = _keep(edits, chosen, min_confidence)
     corrected, offsets = apply_edits(text, edits)
     return Corrected(corrected, edits, offsets)
@@ -116,7 +115,7 @@ def copyedit_article(
     preset: PresetName | Preset = "precision",
     rules: Collection[EditRule] | None = None,
     min_confidence: float = 0.0,
-    house: HouseNames | None = None,
+    house: HouseOption = "bundled",
 ) -> list[Edit]:
     """Edits for the body (`field="body"`) and the keyword trailer (`field="keywords"`, offsets into the
     keywords joined by ", "). The headline is never edited, but its capitals count as evidence. Options as
@@ -124,7 +123,7 @@ def copyedit_article(
     chosen = _check(rules, min_confidence)
     chosen_preset = _preset(preset)
     titles = [article.headline or "", *article.source_keywords]
-    lex = _lexicon(house)
+    lex = lexicon_for(house)
     edits, evidence = _body_edits(article.body, titles, chosen_preset, lex)
     trailer = article.trailer
     if trailer:

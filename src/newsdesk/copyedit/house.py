@@ -19,8 +19,11 @@ before a person (`US president Bill Clinton`), where styles differ. Any capital 
 nationality's too (`European council`, `BBC radio`), though it lets `US open market` through: requiring a capital
 on some other word lost 22 right edits for 6 wrong ones on the dev split. The archive's
 style is the house style: an article that writes the name half in lower case more than once is corrected too.
-Nothing here is shipped: a user learns the table from their archive (`newsdesk learn-names`) and passes it
-(`newsdesk copyedit --house-names FILE`).
+
+newsdesk ships one table, used by default (`bundled_house_names`): the names of 1,257 public BBC News articles of
+2004-05: people, organisations, places and works in the news (`Champions League`, `Human Rights Watch`). A
+newsroom learns its own from its archive (`newsdesk learn-names`) and passes it in place of the bundled one
+(`newsdesk copyedit --house-names FILE`, `house=`); `--no-house-names` / `house=None` uses none.
 """
 
 from __future__ import annotations
@@ -28,16 +31,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
+from typing import Literal, TypeAlias
 
 from newsdesk.copyedit.lexicon import Lexicon, index_names, load_lexicon
 from newsdesk.copyedit.scan import Token, next_to, scan
 from newsdesk.errors import InputError
 
-__all__ = ["HouseNames", "learn_house_names"]
+__all__ = ["HouseNames", "HouseOption", "bundled_house_names", "learn_house_names"]
 
 #: Longer runs of capitalised words are headlines or captions, not names.
 _LONGEST = 6
@@ -69,9 +74,15 @@ class HouseNames:
     def read(cls, path: Path) -> HouseNames:
         """Read a table written by `write` (or by hand: `name<TAB>uses<TAB>other uses`, UTF-8)."""
         try:
-            lines = path.read_text(encoding="utf-8-sig").splitlines()  # a spreadsheet's BOM is no header
+            text = path.read_text(encoding="utf-8-sig")  # a spreadsheet's BOM is no header
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(str(path), f"cannot read the house names ({err})", code="ND140") from err
+        return cls.parse(text, source=str(path))
+
+    @classmethod
+    def parse(cls, text: str, *, source: str = "<house names>") -> HouseNames:
+        """The table in `text`, as `read` reads a file; `source` names it in errors."""
+        lines = text.splitlines()
         counts: dict[str, tuple[int, int]] = {}
         header = lines[:1] == [_HEADER]
         for number, line in enumerate(lines[1:] if header else lines, start=2 if header else 1):
@@ -86,7 +97,7 @@ class HouseNames:
                 or not all(w and not any(c.isspace() for c in w) for w in words)
             ):
                 raise InputError(
-                    str(path),
+                    source,
                     f"line {number} is not `name<TAB>uses<TAB>other uses` with a name of two or more words "
                     "separated by single spaces",
                     code="ND141",
@@ -151,10 +162,13 @@ def learn_house_names(texts: Iterable[str], *, min_uses: int = 1, min_share: flo
         for run in _runs(tokens_of(text)):
             words = [t.base for t in run]
             # Every part of a run that could be a name by itself (`Human Rights` in `Human Rights Watch`), but
-            # not one that begins or ends with a function word (`In The` of `In The Name of The Father`).
+            # not one that begins or ends with a function word (`In The` of `In The Name of The Father`), nor one
+            # that ends with a name particle (`Mr De` of `Mr De Villepin`).
             for i in range(len(words) - 1):
                 for j in range(i + 2, len(words) + 1):
                     ends = (words[i].lower(), words[j - 1].lower())
+                    if ends[1] in _INSIDE:
+                        continue
                     if (i, j) == (0, len(words)) or not any(w in lex.function_words for w in ends):
                         key = tuple(w.lower() for w in words[i:j])
                         written.setdefault(key, Counter())[" ".join(words[i:j])] += 1
@@ -178,6 +192,25 @@ def learn_house_names(texts: Iterable[str], *, min_uses: int = 1, min_share: flo
         if uses >= min_share * (uses + other[key]):
             counts[written[key].most_common(1)[0][0]] = (uses, other[key])
     return HouseNames(counts)
+
+
+#: The house names the copy desk applies: a table, the bundled one (the default), or none.
+HouseOption: TypeAlias = HouseNames | Literal["bundled"] | None
+
+
+@cache
+def bundled_house_names() -> HouseNames:
+    """The table newsdesk ships (`data/copyedit/house_names.tsv`): the names learned from 1,257 public BBC News
+    articles of 2004-05, none of them in the copy-edit benchmark's test sample (`scripts/build_house_names.py`)."""
+    text = resources.files("newsdesk").joinpath("data", "copyedit", "house_names.tsv").read_text(encoding="utf-8")
+    return HouseNames.parse(text, source="newsdesk/data/copyedit/house_names.tsv")
+
+
+def lexicon_for(house: HouseOption) -> Lexicon:
+    """The copy desk's lexicon with `house`'s names (`"bundled"`: the shipped table; None: no house names)."""
+    if house == "bundled":
+        house = bundled_house_names()
+    return load_lexicon() if house is None else house_lexicon(house)
 
 
 @lru_cache(maxsize=4)

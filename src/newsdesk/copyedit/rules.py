@@ -804,7 +804,7 @@ def _phrase_edits(
     decided: dict[int, tuple[str, EditRule, float, str]],
 ) -> None:
     """Multi-word names (`north korean` → `North Korean`) from the article's own names, then the gazetteer, then
-    the house names learned from a newsroom's archive (if any)."""
+    the house names (the bundled table, a newsroom's own, or none)."""
     keys = [t.base.lower() for t in tokens]
     pairs = list(zip(keys, [*keys[1:], ""], strict=False))  # the last word pairs with nothing
     # Only the words that begin a name are looked at, in text order.
@@ -847,6 +847,8 @@ def _phrase_edits(
                 capital = any(t.mid_sentence and t.base[:1].isupper() for t in window)
                 if (source == "the house names" or (source == "the gazetteer" and plain)) and not capital:
                     continue
+                if source == "the house names" and any(t.base != t.text for t in window[:-1]):
+                    continue  # a possessive ends a learned name (`China's national energy company`)
                 after = tokens[i + n] if i + n < len(tokens) and next_to(window[-1], tokens[i + n]) else None
                 if source == "the house names" and _titles_a_name(window, words, after, lex):
                     continue
