@@ -101,6 +101,11 @@ def test_the_bundled_names_are_the_default() -> None:
     assert copyedit_text(fixed).edits == []
 
 
+def test_a_wrong_house_argument_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="HouseNames"):
+        copyedit_text("text", house="names.tsv")  # type: ignore[arg-type]
+
+
 def test_a_possessive_ends_a_house_name() -> None:
     house = learn_house_names(["It signed with China National Petroleum."])
     text = "It signed with China's national energy company."

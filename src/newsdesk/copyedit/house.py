@@ -210,6 +210,8 @@ def lexicon_for(house: HouseOption) -> Lexicon:
     """The copy desk's lexicon with `house`'s names (`"bundled"`: the shipped table; None: no house names)."""
     if house == "bundled":
         house = bundled_house_names()
+    if house is not None and not isinstance(house, HouseNames):
+        raise ValueError(f"house must be a HouseNames table (HouseNames.read(path)), 'bundled' or None, not {house!r}")
     return load_lexicon() if house is None else house_lexicon(house)
 
 
