@@ -35,6 +35,9 @@ from newsdesk.tables import data_rows
 
 #: CAMEO root codes of actions between parties on an equal footing: a coordinated subject is both sides.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+#: CAMEO roots of force (assault, fight, mass violence): a person doing one to no one is sport or a figure of
+#: speech (`proud of how he fought`, `attacked the net`); CAMEO codes force between actors.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 TARGET_PREPS = frozenset({"with", "against", "on", "to", "at", "over"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -159,6 +162,15 @@ class _Extractor:
     def can_act(self, token: Token) -> bool:
         """A named actor (or a resolvable he/she), or a generic agent such as "government forces"."""
         return names_someone(self.resolver, token) or token.lemma_.lower() in agent_types()
+
+    def person(self, token: Token | None) -> bool:
+        """Is `token` a named person or a he/she resolved to one?"""
+        if token is None:
+            return False
+        mention = self.resolver.mention_at(token)
+        if mention is None and token.pos_ == "PRON":
+            mention = self.resolver.pronoun(token)
+        return mention is not None and mention.label == "PERSON"
 
     def participant(self, token: Token | None) -> Participant | None:
         if token is None:
@@ -299,6 +311,8 @@ class _Extractor:
                     continue
                 if trig.code.startswith("04") and token.pos_ == "VERB" and target and not self.can_act(target):
                     continue  # "met the deadline", "meet a tax bill"
+                if trig.code[:2] in FORCE_ROOTS and self.person(actor) and not (target and self.can_act(target)):
+                    continue
                 target_p = self.participant(target)
                 if target_p is not None and actor_p is not None and target_p.name == actor_p.name:
                     target_p = None
