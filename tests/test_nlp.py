@@ -24,3 +24,11 @@ def test_missing_model_package_is_a_clear_error() -> None:
 def test_incompatible_model_is_refused() -> None:
     with pytest.raises(ModelError, match="en_core_web_sm-compatible"):
         check_model(spacy.blank("en"), "blank")
+
+
+def test_place_name_abbreviations_do_not_end_a_sentence(bare_nlp: spacy.language.Language) -> None:
+    doc = bare_nlp("Workers at plants in Hamilton and Sault Ste. Marie were told. Others went to Ft. Worth.")
+    assert [s.text for s in doc.sents] == [
+        "Workers at plants in Hamilton and Sault Ste. Marie were told.",
+        "Others went to Ft. Worth.",
+    ]

@@ -11,6 +11,8 @@ import importlib
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from newsdesk.article import Span
@@ -77,6 +79,11 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     except ImportError as exc:
         raise ModelError(f"spaCy model package {name!r} is not installed ({exc}).") from exc
     check_model(nlp, name)
+    # spaCy splits these abbreviations of place names (`Sault Ste. Marie`, `Ft. Worth`) from their period, which then
+    # ends a sentence inside the name; OntoNotes, which the model learned from, writes each as one token.
+    if isinstance(nlp.tokenizer, Tokenizer):
+        for abbreviation in ("Ste.", "Ft."):
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     register_extensions()
     return nlp
 
