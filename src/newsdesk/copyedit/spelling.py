@@ -92,7 +92,7 @@ def known_misspelling(
     `then`); failing that, the list's own confident fix, if it has one (the far more frequent word)."""
     choices = lex.misspelling_choices.get(word)
     if word not in lex.misspellings and choices is None:
-        return None
+        return _plural_of_misspelling(word, lex)
     info = lex.case.get(word)
     if info is not None and (info.common_lower or info.scowl == "C"):
         return None
@@ -107,6 +107,18 @@ def known_misspelling(
         return None
     fix, confidence = lex.misspellings[word]
     return fix, confidence, f"a common misspelling of '{fix}' (codespell's list)"
+
+
+def _plural_of_misspelling(word: str, lex: Lexicon) -> tuple[str, float, str] | None:
+    """`goverments` → `governments`: the plural of a listed misspelling, as a spell checker's affix rules extend its
+    word list (Hunspell's suffix flags), when the fix's plural is a dictionary word and the string is none."""
+    stem = word[:-1]
+    if not word.endswith("s") or stem not in lex.misspellings or word in lex.case:
+        return None
+    fix, confidence = lex.misspellings[stem]
+    if not _dictionary_word(fix + "s", lex):
+        return None
+    return fix + "s", confidence, f"the plural of '{stem}', a common misspelling of '{fix}' (codespell's list)"
 
 
 def decide_spelling(
