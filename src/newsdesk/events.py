@@ -35,8 +35,8 @@ from newsdesk.tables import data_rows
 
 #: CAMEO root codes of actions between parties on an equal footing: a coordinated subject is both sides.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
-#: CAMEO roots of force (assault, fight, mass violence): a person doing one to no one is sport or a figure of
-#: speech (`proud of how he fought`, `attacked the net`); CAMEO codes force between actors.
+#: CAMEO roots of force (assault, fight, mass violence): a person using force on nothing named is sport or a figure
+#: of speech (`proud of how he fought`); a polity's or an armed group's force needs no target to be an event.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 TARGET_PREPS = frozenset({"with", "against", "on", "to", "at", "over"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
@@ -311,7 +311,7 @@ class _Extractor:
                     continue
                 if trig.code.startswith("04") and token.pos_ == "VERB" and target and not self.can_act(target):
                     continue  # "met the deadline", "meet a tax bill"
-                if trig.code[:2] in FORCE_ROOTS and self.person(actor) and not (target and self.can_act(target)):
+                if trig.code[:2] in FORCE_ROOTS and target is None and self.person(actor):
                     continue
                 target_p = self.participant(target)
                 if target_p is not None and actor_p is not None and target_p.name == actor_p.name:
