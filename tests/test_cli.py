@@ -148,6 +148,8 @@ def test_learn_names_then_copyedit_with_them(tmp_path: Path) -> None:
     assert "Champions league for Human Rights watch" in plain.stdout
     # A house's own table replaces the bundled one.
     assert "Champions League for Human Rights watch" in housed.stdout
+    both = runner.invoke(app, ["copyedit", "--house-names", str(names), "--no-house-names", str(story)])
+    assert both.exit_code == 2 and "not both" in both.output
     names.write_text("not a table\n", encoding="utf-8")
     refused = runner.invoke(app, ["copyedit", "--house-names", str(names), str(story)])
     assert refused.exit_code == 2 and "ND141" in refused.output

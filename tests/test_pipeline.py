@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 import newsdesk
 from newsdesk.article import Analysis
 from newsdesk.ingest import parse_text
@@ -41,3 +43,8 @@ def test_pipe_keeps_order_and_count(pipeline: Pipeline) -> None:
 
 def test_empty_body_does_not_crash(pipeline: Pipeline) -> None:
     assert analyze("Only a headline").text == "Only a headline"
+
+
+def test_a_wrong_house_option_is_refused_before_the_model_loads() -> None:
+    with pytest.raises(ValueError, match="HouseNames"):
+        Pipeline(house="names.tsv")  # type: ignore[arg-type]

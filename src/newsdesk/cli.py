@@ -117,6 +117,9 @@ class Run:
 
 
 def _house(path: Path | None, off: bool) -> HouseOption:
+    if off and path is not None:
+        typer.echo("newsdesk: error: give --house-names FILE or --no-house-names, not both", err=True)
+        raise typer.Exit(EXIT_REFUSED)
     if off:
         return None
     if path is None:
@@ -254,11 +257,14 @@ def entities(
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
     kb: KbOpt = None,
+    house: HouseOpt = None,
+    no_house: NoHouseOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print the entity table of each article: canonical names, types, ids, mentions, salience."""
     run = Run(max_bytes, date)
-    print_entities(_pipeline(no_copyedit, kb).pipe(run.articles(paths)), values=values)
+    pipeline = _pipeline(no_copyedit, kb, house=_house(house, no_house))
+    print_entities(pipeline.pipe(run.articles(paths)), values=values)
     run.exit()
 
 
@@ -272,11 +278,13 @@ def export(
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
     kb: KbOpt = None,
+    house: HouseOpt = None,
+    no_house: NoHouseOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Export analyses in a format existing tools read (tab-separated GDELT 2.0 rows, or JSONL)."""
     run = Run(max_bytes, date)
-    analyses = _pipeline(no_copyedit, kb).pipe(run.articles(paths))
+    analyses = _pipeline(no_copyedit, kb, house=_house(house, no_house)).pipe(run.articles(paths))
     if output is None:
         write_export(analyses, fmt.value, sys.stdout)
     else:
@@ -303,12 +311,17 @@ def tag(
     date: DateOpt = None,
     no_copyedit: NoCopyeditOpt = False,
     kb: KbOpt = None,
+    house: HouseOpt = None,
+    no_house: NoHouseOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Write each article's keyword trailer: people, places, organisations and topics, best first."""
     run = Run(max_bytes, date)
     pipeline = _pipeline(
-        no_copyedit, kb, config={"newsdesk_keywords": {"top_n": top_n, "min_score": min_score, "preset": preset.value}}
+        no_copyedit,
+        kb,
+        config={"newsdesk_keywords": {"top_n": top_n, "min_score": min_score, "preset": preset.value}},
+        house=_house(house, no_house),
     )
     for analysis in pipeline.pipe(run.articles(paths)):
         if style is TagStyle.trailer:

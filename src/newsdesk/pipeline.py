@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from newsdesk import entities, events, keywords, quotes  # noqa: F401  (registers the components)
 from newsdesk.article import TRAILER_SEPARATOR, Analysis, Article, Edit
 from newsdesk.copyedit import HouseOption, copyedit_article
+from newsdesk.copyedit.house import lexicon_for
 from newsdesk.copyedit.offsets import apply_edits
 from newsdesk.ingest import MAX_BODY_CHARS, check_length
 from newsdesk.ingest.text import parse_text
@@ -46,6 +47,7 @@ class Pipeline:
     ) -> None:
         """`config` overrides components' settings by pipe name, e.g. `{"newsdesk_keywords": {"top_n": 10}}`;
         `house` is the copy desk's house names: the bundled table, a newsroom's own (`learn_house_names`) or None."""
+        lexicon_for(house)  # a wrong `house` is refused here, not at the first article
         self.nlp: Language = load_model(model)
         # Room for the spaces the copy desk inserts; longer bodies are refused by `check_length`.
         self.nlp.max_length = 2 * MAX_BODY_CHARS
