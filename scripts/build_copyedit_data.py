@@ -80,6 +80,7 @@ STYLE_ABBREVIATIONS = (
     "Hon.",
     "Pres.",
     "St.",
+    "Ste.",
     "Ave.",
     "Blvd.",
     "Rd.",
