@@ -106,6 +106,14 @@ def test_a_wrong_house_argument_is_a_value_error() -> None:
         copyedit_text("text", house="names.tsv")  # type: ignore[arg-type]
 
 
+def test_the_article_own_style_kept_throughout_wins() -> None:
+    house = learn_house_names(["He bought a Mac Mini today.", "The Mac Mini sold well."])
+    own = "The Mac mini is small. Fans like the Mac mini. The Mac mini costs less."
+    assert copyedit_text(own, house=house).text == own
+    slip = "The Mac mini is small. Fans like the Mac Mini."
+    assert copyedit_text(slip, house=house).text == "The Mac Mini is small. Fans like the Mac Mini."
+
+
 def test_a_possessive_ends_a_house_name() -> None:
     house = learn_house_names(["It signed with China National Petroleum."])
     text = "It signed with China's national energy company."

@@ -115,6 +115,10 @@ _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)? \Z")
 _NUMBER_AFTER = re.compile(r" \d")
 _MISSING_SPACE = re.compile(r"[,;:.?!](?=[^\W\d_])")
 _HTML_ENTITY = re.compile(r"&#?\w+\Z")
+#: Uses of a house name with a word in lower case, and none as the archive writes it, that make it the article's own
+#: style (`the Mac mini` throughout): a choice, not three slips. A document's consistent usage is the strongest
+#: evidence of its case (Mikheev, Computational Linguistics 28(3), 2002).
+_OWN_STYLE = 3
 #: Function words a house name may capitalise (`BBC Five Live`, `RBS Six Nations`): its number words.
 _NUMBER_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "hundred"}
@@ -849,6 +853,12 @@ def _phrase_edits(
                     continue
                 if source == "the house names" and any(t.base != t.text for t in window[:-1]):
                     continue  # a possessive ends a learned name (`China's national energy company`)
+                if (
+                    source == "the house names"
+                    and _written_lower(lower, words, where[keys[i]], keys, tokens, lex) >= _OWN_STYLE
+                    and not _written_as(words, where[keys[i]], tokens)
+                ):
+                    continue  # the article's own style, kept throughout (`the Mac mini`), not a slip
                 after = tokens[i + n] if i + n < len(tokens) and next_to(window[-1], tokens[i + n]) else None
                 if source == "the house names" and _titles_a_name(window, words, after, lex):
                     continue
