@@ -114,19 +114,19 @@ def _plural_of_misspelling(word: str, lex: Lexicon) -> tuple[str, float, str] | 
     word list (Hunspell's suffix flags). Only for a listed stem of six letters or more whose fix is no function word
     (`thier`, `enew` → `theirs`, `news`: no plurals), when the fix's plural is a dictionary word, the string is none
     (nor a `-ies` plural of one: `expiries`) and, if the frequency lists know it, the fix is 100 times as common."""
-    stem, fix_plural = word[:-1], ""
-    if word.endswith("s") and len(stem) >= 6 and stem in lex.misspellings and word not in lex.case:
-        fix, confidence = lex.misspellings[stem]
-        fix_plural = fix + "s" if fix not in lex.function_words else ""
-    if not fix_plural or not _dictionary_word(fix_plural, lex):
+    stem = word[:-1]
+    if not word.endswith("s") or len(stem) < 6 or stem not in lex.misspellings or word in lex.case:
+        return None
+    fix, confidence = lex.misspellings[stem]
+    plural = fix + "s"
+    if fix in lex.function_words or not _dictionary_word(plural, lex):
         return None
     if word.endswith("ies") and _dictionary_word(word[:-3] + "y", lex):
         return None
     own = lex.zipf_of(word)
-    if own > 0.0 and lex.zipf_of(fix_plural) - own < 2.0:
+    if own > 0.0 and lex.zipf_of(plural) - own < 2.0:
         return None
-    why = f"the plural of '{stem}', a common misspelling of '{fix}' (codespell's list)"
-    return fix_plural, min(confidence, 0.9), why
+    return plural, min(confidence, 0.9), f"the plural of '{stem}', a common misspelling of '{fix}' (codespell's list)"
 
 
 def decide_spelling(
