@@ -849,18 +849,10 @@ def _phrase_edits(
                 # `central bank` in lower case (a sentence start's capital says nothing) is a noun phrase;
                 # `World cup` names. A house name is the archive's style: only where the article half writes it.
                 capital = any(t.mid_sentence and t.base[:1].isupper() for t in window)
-                if (source == "the house names" or (source == "the gazetteer" and plain)) and not capital:
+                house = source == "the house names"
+                if (house or (source == "the gazetteer" and plain)) and not capital:
                     continue
-                if source == "the house names" and any(t.base != t.text for t in window[:-1]):
-                    continue  # a possessive ends a learned name (`China's national energy company`)
-                if (
-                    source == "the house names"
-                    and _written_lower(lower, words, where[keys[i]], keys, tokens, lex) >= _OWN_STYLE
-                    and not _written_as(words, where[keys[i]], tokens)
-                ):
-                    continue  # the article's own style, kept throughout (`the Mac mini`), not a slip
-                after = tokens[i + n] if i + n < len(tokens) and next_to(window[-1], tokens[i + n]) else None
-                if source == "the house names" and _titles_a_name(window, words, after, lex):
+                if house and not _house_name_fits(lower, words, i, where[keys[i]], keys, tokens, lex):
                     continue
                 why = f"part of the name '{' '.join(words)}' ({source})"
                 confidence = 0.95 if source == "the gazetteer" else 0.9
@@ -868,7 +860,7 @@ def _phrase_edits(
                 # with it capitalised mid-sentence (`The Aviator`, `Who's Your Daddy`) and a house name's number
                 # words. Titles of works capitalise the others too unevenly to follow (`Breakfast with Frost`).
                 opener = lower[0] if source == "this article" else ""
-                numbers = _NUMBER_WORDS if source == "the house names" else frozenset()
+                numbers = _NUMBER_WORDS if house else frozenset()
                 for tok, word in zip(window, words, strict=True):
                     start = tok.start
                     for part, form in zip(tok.base.split("-"), word.split("-"), strict=True):
@@ -886,6 +878,28 @@ def _phrase_edits(
             if matched:
                 break
         free = i + matched
+
+
+def _house_name_fits(
+    lower: tuple[str, ...],
+    words: tuple[str, ...],
+    i: int,
+    at: list[int],
+    keys: list[str],
+    tokens: list[Token],
+    lex: Lexicon,
+) -> bool:
+    """May the house name `words` complete the tokens from `i`? Not across a possessive, which ends a learned name
+    (`China's national energy company`); not against the article's own style, kept throughout (`the Mac mini`); not
+    to a title before a person (`_titles_a_name`)."""
+    n = len(lower)
+    window = tokens[i : i + n]
+    if any(t.base != t.text for t in window[:-1]):
+        return False
+    if _written_lower(lower, words, at, keys, tokens, lex) >= _OWN_STYLE and not _written_as(words, at, tokens):
+        return False
+    after = tokens[i + n] if i + n < len(tokens) and next_to(window[-1], tokens[i + n]) else None
+    return not _titles_a_name(window, words, after, lex)
 
 
 def _titles_a_name(window: list[Token], words: tuple[str, ...], after: Token | None, lex: Lexicon) -> bool:
