@@ -189,6 +189,21 @@ def test_a_dictionary_word_alone_is_not_the_name_it_ends(fix: Fix) -> None:
     # Parts of hyphenated words count (`Labour-led`).
     text = "The Labour-led council, the Labour-run board and the Labour-backed plan won. Voters backed labour."
     assert fix(text).endswith("backed Labour.")
+    # Twice alone beside one lower-case use is enough; a word with a rule of its own (`may`) needs three times.
+    assert fix("Labour won. It was Labour that held, as Labour said. Voters backed labour.", house=None).endswith(
+        "backed Labour."
+    )
+    text = "It was May, and May was warm. Some may vote."
+    assert fix(text, house=None) == text
+
+
+def test_a_word_the_corpus_seldom_sees_is_cased_as_the_article_writes_it(fix: Fix) -> None:
+    """`hanks`: the corpus has too few uses to know its case, so the article's capitals decide it, one for one."""
+    text = "Tom Hanks starred, and Hanks was praised. The technique lets hanks play roles."
+    assert fix(text, house=None).endswith("lets Hanks play roles.")
+    # A word the corpus knows well (`labour`, mostly a noun) still needs more than one capital in the article.
+    text = "The Labour vote held. The report on labour was out."
+    assert fix(text, house=None) == text
 
 
 def test_lone_capital_counts_follow_our_capitals() -> None:

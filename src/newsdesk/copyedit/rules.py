@@ -310,10 +310,16 @@ def decide_case(
         if seen and ctx.beside_name and n_seen >= n_lower:
             return _as_written(seen, 0.9, ", and next to a name")
         # Alone, a dictionary word that is often a name is the article's name only where the article writes the
-        # name alone: `the department` beside `Agriculture Department` is the noun.
+        # name alone: `the department` beside `Agriculture Department` is the noun. A word with a rule of its
+        # own (`may`, a month or a verb) needs the name three times as often as lower case, others twice.
         n_alone = ev.alone[word]
-        if seen and n_alone >= 2 and n_alone >= 3 * n_lower and info.cap_ratio >= _OFTEN_A_NAME:
+        times = 3 if word in lex.contextual else 2
+        if seen and n_alone >= max(2, times * n_lower) and info.cap_ratio >= _OFTEN_A_NAME:
             return _as_written(seen, 0.9, f" ({n_alone} times on its own, lower case {n_lower})")
+        # A word the corpus has seen too seldom to know its case (`hanks`, `premiership`): the article's own use
+        # decides, the document-centred evidence Mikheev (2002) trusts for any word.
+        if seen and info.seen < preset.min_seen and n_alone >= n_lower:
+            return _as_written(seen, 0.85, f" ({n_alone} times on its own, lower case {n_lower}; rare in the corpus)")
         # `united` in a story that writes `United` more often than not, a word the corpus nearly always capitalises.
         if seen and n_seen > n_lower and info.cap_ratio >= _MOSTLY_A_NAME:
             return _as_written(seen, 0.9, f" ({n_seen} times, lower case {n_lower}), as the corpus mostly does")
