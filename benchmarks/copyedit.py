@@ -27,7 +27,8 @@ codespell's dictionary (single-fix entries, as `codespell -w` does). Speed: word
 newsdesk's copy-edit stage alone and of spaCy's en_core_web_sm pipeline alone, on one core in the same run,
 the best of three interleaved runs of each (the words/s column of the table is wall-clock, and includes each
 peer's own start-up work per document).
-House names: newsdesk's rows complete the multi-word names learned (`learn_house_names`) from a house archive:
+House names: newsdesk's rows complete the multi-word names, and capitalise the dictionary words, learned
+(`learn_house_names`) from a house archive:
 the public BBC articles outside the test sample and outside the documents scored, and no copy of one of those (the
 set holds 74 articles twice under another id; for the test split, the archive is the dev and second-dev documents and
 the others; never a scored document). For the test split these are the names newsdesk
@@ -497,8 +498,9 @@ def main() -> None:
         "Recall by kind, newsdesk (precision): "
         + ", ".join(f"{k} {v:.3f}" for k, v in sorted(results["newsdesk (precision)"]["recall_by_kind"].items())),
         "",
-        f"House names: newsdesk's rows complete {len(house.counts):,} multi-word names learned "
-        f"(`learn_house_names`, at least one use, capitalised in ≥ 90% of uses) from {len(archive)} public BBC "
+        f"House names: newsdesk's rows use {len(house.counts):,} names learned (`learn_house_names`: multi-word "
+        "names with at least one use, dictionary words with ten, capitalised in ≥ 90% of uses) from "
+        f"{len(archive)} public BBC "
         "articles outside this sample (never a scored document, nor a copy of one): "
         + ("the table newsdesk ships" if bundled else "NOT the table newsdesk ships (rebuild it)")
         + ". `no house names` is the copy desk without them. On the PolNeAR set below they are another house's names.",

@@ -5,7 +5,8 @@
 Input: the public BBC News set (Greene & Cunningham 2006, `../shared/data/bbc_news/articles.jsonl`), article bodies,
 less the copy-edit benchmark's test sample and every copy of a test article under another id
 (`benchmarks.copyedit.house_archive`): the names are learned by
-`learn_house_names` (defaults: one use, capitalised in at least 90% of uses), exactly as the benchmark learns them
+`learn_house_names` (defaults: one use for a multi-word name and ten for a dictionary word, capitalised in at
+least 90% of uses), exactly as the benchmark learns them
 in its own run for the test split, which never sees a test article's names. Run it again after changing
 `learn_house_names`; the benchmark says when the bundled table differs from the one it learns.
 """

@@ -87,9 +87,7 @@ HouseOpt = Annotated[
         help="Names learned from your archive (`newsdesk learn-names`), in place of the bundled ones.",
     ),
 ]
-NoHouseOpt = Annotated[
-    bool, typer.Option("--no-house-names", help="Complete no multi-word names from a house table, bundled or yours.")
-]
+NoHouseOpt = Annotated[bool, typer.Option("--no-house-names", help="Use no house names, bundled or yours.")]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", envvar="NEWSDESK_MAX_BYTES", help="Refuse inputs larger than this.")
 ]
@@ -239,7 +237,7 @@ def learn_names(
     min_uses: Annotated[int, typer.Option("--min-uses", min=1, help="Keep names used at least this often.")] = 1,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Learn your archive's multi-word names (`Human Rights Watch`) for `copyedit --house-names`.
+    """Learn your archive's names (`Human Rights Watch`) and capitalised words (`Labour`) for `copyedit --house-names`.
 
     Give it edited copy: its capitals are taken as right."""
     run = Run(max_bytes, None)

@@ -47,6 +47,26 @@ def test_possessives_end_names_and_particles_stay_where_they_belong() -> None:
     assert "Mr De" not in learn_house_names(["He told Mr De Villepin so."]).counts  # a particle ends no name
 
 
+def test_learns_the_dictionary_words_the_archive_capitalises() -> None:
+    archive = [f"Voters backed Labour in poll {n}, as Windows ran on the windows of Kudrow." for n in range(12)]
+    counts = learn_house_names(archive).counts
+    assert counts["Labour"] == (12, 0)
+    # Half in lower case (`Windows`), or no dictionary word (`Kudrow`, a name the copy desk knows as one anyway).
+    assert not {"Windows", "Kudrow"} & set(counts)
+    assert "Labour" not in learn_house_names(archive[:9]).counts  # nine uses are too few for one word
+
+
+def test_a_house_word_is_applied_where_the_article_reads_a_name() -> None:
+    house = learn_house_names([f"Voters backed Labour in poll {n}." for n in range(12)])
+    # The article writes `Labour` elsewhere: its lower-case slip is the party.
+    text = "The vote for labour rose, and Mr Blair said Labour would win."
+    assert copyedit_text(text, house=house).text == "The vote for Labour rose, and Mr Blair said Labour would win."
+    assert copyedit_text(text, house=None).text == text
+    # No capital, no name beside it: the noun.
+    text = "Child labour is banned, the report on labour laws said."
+    assert copyedit_text(text, house=house).text == text
+
+
 def test_a_name_the_archive_also_writes_lower_case_is_left_out() -> None:
     archive = ["The Conservative Party won.", "The Conservative party lost.", "The Conservative party met."]
     assert "Conservative Party" not in learn_house_names(archive).counts
@@ -148,7 +168,7 @@ def test_round_trips_through_a_file(house: HouseNames, tmp_path: Path) -> None:
     ("content", "code"),
     [
         ("name\tuses\tother_uses\nChampions League\tmany\t0\n", "ND141"),
-        ("Champions\t3\t0\n", "ND141"),
+        ("Champions\t3\n", "ND141"),
         ("Champions League\t\u00b2\t0\n", "ND141"),  # a digit to `isdigit`, not to `int`
         ("Champions\u00a0League\t3\t0\n", "ND141"),  # a no-break space: one word
         ("Champions  League\t3\t0\n", "ND141"),
@@ -170,7 +190,7 @@ def test_a_spreadsheet_saved_table_reads_and_errors_name_the_right_line(tmp_path
     path = tmp_path / "names.tsv"
     path.write_text("\ufeffname\tuses\tother_uses\nChampions League\t3\t0\n", encoding="utf-8")
     assert dict(HouseNames.read(path).counts) == {"Champions League": (3, 0)}
-    path.write_text("Champions League\t3\t0\nChampions\t3\t0\n", encoding="utf-8")
+    path.write_text("Champions League\t3\t0\nChampions\t3\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2 "):
         HouseNames.read(path)
 

@@ -182,7 +182,9 @@ def test_a_noun_that_ends_names_after_a_name(fix: Fix) -> None:
         "The Chelsea cup tie was close.",
         "It was a German department store.",
     ):
-        assert fix(text) == text
+        assert fix(text, house=None) == text
+    # The bundled house table's BBC writes `Cup` capitalised in 129 of 134 uses: beside a name, its style wins.
+    assert fix("The Chelsea cup tie was close.") == "The Chelsea Cup tie was close."
 
 
 def test_a_word_the_corpus_mostly_capitalises_and_the_article_more_often(fix: Fix) -> None:

@@ -99,7 +99,8 @@ def copyedit_text(
 
     `preset` is "precision" (default: change only what the evidence makes near-certain) or "recall";
     `rules` limits the rules applied (names in `RULES`); edits below `min_confidence` are dropped; `house`
-    is the multi-word names to complete where the article half writes them: the bundled table by default, a
+    is the house names to complete where the article half writes them (and the dictionary words the house
+    capitalises, where the article reads a name): the bundled table by default, a
     newsroom's own (`learn_house_names`) in its place, or None for none.
     """
     chosen = _check(rules, min_confidence)

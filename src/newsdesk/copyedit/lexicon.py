@@ -110,6 +110,8 @@ class Lexicon:
     near: dict[str, set[str]] = field(default_factory=dict)
     #: A newsroom's own multi-word names, learned from its archive (`house.py`), keyed like `phrases`.
     house: NameIndex = field(default_factory=dict)
+    #: The dictionary words that archive writes capitalised (`labour` -> `Labour`), by lower form.
+    house_words: dict[str, str] = field(default_factory=dict)
 
     def next_word_log10(self, before: str | None, word: str) -> float:
         """log10 P(word | before) from the pair table, with stupid backoff (Brants et al., EMNLP 2007).

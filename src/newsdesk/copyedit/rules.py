@@ -32,6 +32,7 @@ from newsdesk.copyedit.scan import (
     WORD,
     Spans,
     Token,
+    capitalised,
     is_abbreviation,
     name_form,
     next_to,
@@ -140,10 +141,6 @@ class Evidence:
     alone: Counter[str] = field(default_factory=Counter)
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and (not word.isupper() or len(word) <= 5)
-
-
 def collect_phrases(tokens: list[Token]) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
     """Runs of capitalised words mid-sentence (`North Korea`), by their first word's lower form."""
     phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
@@ -158,7 +155,7 @@ def collect_phrases(tokens: list[Token]) -> dict[str, list[tuple[tuple[str, ...]
         run.clear()
 
     for tok in tokens:
-        if not tok.odd and tok.mid_sentence and _capitalised(tok.base):
+        if not tok.odd and tok.mid_sentence and capitalised(tok.base):
             if run and not next_to(run[-1], tok):
                 close_run()
             run.append(tok)
@@ -192,8 +189,8 @@ def _count(tok: Token, forms: dict[str, Counter[str]], lower: Counter[str], sign
 def _capital_forms(base: str) -> list[str]:
     """The capitalised forms a token counts for: itself, and the capitalised parts of a hyphenated word
     (`russia-China` writes `China` capitalised whatever the case of the first part, which we may fix)."""
-    forms = [base] if _capitalised(base) else []
-    return forms + [part for part in base.split("-") if _capitalised(part)] if "-" in base else forms
+    forms = [base] if capitalised(base) else []
+    return forms + [part for part in base.split("-") if capitalised(part)] if "-" in base else forms
 
 
 def _add(counts: Counter[str], key: str, sign: int) -> None:
@@ -243,7 +240,7 @@ def collect_evidence(
         for m in WORD.finditer(title):
             base = split_possessive(m.group())
             for part in base.split("-"):
-                if _capitalised(part):
+                if capitalised(part):
                     ev.titles.setdefault(part.lower(), part)
     return ev
 
@@ -334,6 +331,12 @@ def decide_case(
             and word not in lex.style_lower
         ):
             return info.capitalised, round(min(0.99, info.cap_ratio), 3), _corpus(info)
+        # The house archive's capitals (`Labour`, `Windows`), where the article reads a name too: it writes the word
+        # capitalised on its own elsewhere (not only inside a name: `Manchester United` beside `stood united`), or
+        # the word stands beside a name.
+        house = lex.house_words.get(word)
+        if house is not None and (n_alone or ctx.beside_name) and not article_lower and word not in lex.style_lower:
+            return house, 0.9, "a name the house archive writes capitalised, and a name in this article"
         return None
     if seen:
         return _as_written(seen, 0.95)

@@ -63,6 +63,12 @@ def next_to(a: Token, b: Token) -> bool:
     return b.after_space and b.start == a.end + 1
 
 
+def capitalised(word: str) -> bool:
+    """A name's capital: `Blair`, `McCain`, an acronym up to five letters (`NATO`); a longer word in capitals is a
+    shout or a line in capitals."""
+    return word[:1].isupper() and (not word.isupper() or len(word) <= 5)
+
+
 def upper_first(word: str) -> str:
     """`roger` → `Roger`, `mcCain` → `McCain`: the first letter in capitals, the rest as written."""
     return word[:1].upper() + word[1:]
