@@ -105,6 +105,8 @@ def test_seed_is_idempotent(seed_article: Article, seed_edits: list[Edit]) -> No
         ("First paragraph.\n\nsecond paragraph.", "First paragraph.\n\nSecond paragraph."),
         ('He said, "we will win." then he left.', 'He said, "We will win." Then he left.'),
         ("She wrote: “time is short.”", "She wrote: “Time is short.”"),
+        # A list item opens a sentence, whatever bullet it has.
+        ("Winners:\n - best opera - Lohengrin\n• the seats", "Winners:\n - Best opera - Lohengrin\n• The seats"),
     ],
 )
 def test_sentence_starts_are_capitalised(text: str, expected: str, fix: Fix) -> None:
@@ -131,6 +133,8 @@ def test_sentence_starts_are_capitalised(text: str, expected: str, fix: Fix) -> 
         # An abbreviation closing a short bracket; a spaced ellipsis.
         "Senator Jane Roe (D-Ore.) said the plan would fail.",
         "He wrote: so . . . in the end, he agreed.",
+        # A dash inside a line is no bullet.
+        "The score was 3 - 2 - and the crowd - stunned - went home.",
     ],
 )
 def test_not_sentence_starts(text: str) -> None:

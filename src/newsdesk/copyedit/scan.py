@@ -30,6 +30,8 @@ CLOSING = '”"’)]»'
 # A sentence ends at . ? ! (possibly inside a closing quote or bracket) followed by white space.
 SENTENCE_BREAK = re.compile(r"([.?!]+)([”\"’'\)\]»]*)(\s+)([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[«„]*)(?=[^\W\d_])")
+#: A list item: a line that opens with a bullet (`- best new opera`, `• the seats`) starts a sentence.
+BULLET_START = re.compile(r"(?:\A|\n)[ \t]*[-*•·–—][ \t]+([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+\Z")  # U.S. a.m. e.g. J.
 SPACED_ELLIPSIS = re.compile(r"\.\s\.\s?\Z")  # `. . .`: the last stop of one, which trails on
 #: A bracket this short, with no space, that ends in a full stop holds an abbreviation (`(U.S.)`, `(D-Mo.)`).
@@ -121,9 +123,10 @@ def _continues(text: str, m: re.Match[str], abbreviations: frozenset[str], attri
 
 
 def sentence_starts(text: str, abbreviations: frozenset[str], attribution: frozenset[str] = frozenset()) -> set[int]:
-    """Offsets of the first letter of each sentence: paragraph starts, after . ? ! and full-sentence quotes.
+    """Offsets of the first letter of each sentence: paragraph and list-item starts, after . ? ! and full-sentence
+    quotes.
     After a closing quote, a word in `attribution` (`said`) carries the sentence on."""
-    starts = {m.end() for m in PARAGRAPH_START.finditer(text)}
+    starts = {m.end() for m in PARAGRAPH_START.finditer(text)} | {m.end() for m in BULLET_START.finditer(text)}
     for m in SENTENCE_BREAK.finditer(text):
         space = m.group(3)
         if "\n" in space and "\n" in space[space.index("\n") + 1 :]:
