@@ -289,6 +289,10 @@ def test_common_words_are_left_alone(fix: Fix) -> None:
     assert fix(text) == text
 
 
+def test_a_two_letter_acronym_only_when_no_word_and_nearly_always_written_so(fix: Fix) -> None:
+    assert fix("The uk team was on tv, and the us team too.") == "The UK team was on TV, and the us team too."
+
+
 def test_the_article_style_wins_over_the_corpus(fix: Fix) -> None:
     text = "Fraud moved to the internet. Most internet users were unaware, and internet sales rose."
     assert fix(text) == text

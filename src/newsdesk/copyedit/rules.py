@@ -120,6 +120,8 @@ _HTML_ENTITY = re.compile(r"&#?\w+\Z")
 #: style (`the Mac mini` throughout): a choice, not three slips. A document's consistent usage is the strongest
 #: evidence of its case (Mikheev, Computational Linguistics 28(3), 2002).
 _OWN_STYLE = 3
+#: Mid-sentence corpus uses a two-letter acronym needs: short ones are too often words (or typos of them).
+_ACRONYM_SEEN = 30
 #: Function words a house name may capitalise (`BBC Five Live`, `RBS Six Nations`): its number words.
 _NUMBER_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "hundred"}
@@ -352,6 +354,9 @@ def decide_case(
             return None
         if info.seen >= 3 and info.cap_ratio >= preset.rare_ratio and _usable(info.capitalised, word):
             return info.capitalised, round(min(0.95, info.cap_ratio), 3), _corpus(info)
+        # A two-letter acronym that is no dictionary word and that the corpus writes so nearly always (`uk`, `eu`).
+        if len(word) == 2 and info.capitalised == word.upper() and info.seen >= _ACRONYM_SEEN and info.cap_ratio > 0.95:
+            return info.capitalised, 0.9, _corpus(info)
     name = lex.names.get(word)
     if name is not None:
         return name, 0.92, "a country, nationality, language or city name (gazetteer)"
