@@ -423,7 +423,7 @@ def main() -> None:
         stage_wps, spacy_wps = speed(sample, titles, sample_words)
     archive = house_archive(rows, docs)
     house = learn_house_names(archive)
-    print(f"house names: {len(house.counts):,} learned from {len(archive)} archive articles", flush=True)
+    print(f"house names: {house.describe()} learned from {len(archive)} archive articles", flush=True)
     bundled = house.counts == bundled_house_names().counts
     if bundled:
         house = bundled_house_names()  # the very table the stage was warmed up and timed with
@@ -498,7 +498,7 @@ def main() -> None:
         "Recall by kind, newsdesk (precision): "
         + ", ".join(f"{k} {v:.3f}" for k, v in sorted(results["newsdesk (precision)"]["recall_by_kind"].items())),
         "",
-        f"House names: newsdesk's rows use {len(house.counts):,} names learned (`learn_house_names`: multi-word "
+        f"House names: newsdesk's rows use {house.describe()} learned (`learn_house_names`: multi-word "
         "names with at least one use, dictionary words with ten, capitalised in ≥ 90% of uses) from "
         f"{len(archive)} public BBC "
         "articles outside this sample (never a scored document, nor a copy of one): "
@@ -535,7 +535,8 @@ def main() -> None:
             "gold_edits": sum(len(g) for g in gold),
             "house_names": {
                 "archive_documents": len(archive),
-                "names": len(house.counts),
+                "names": sum(" " in name for name in house.counts),
+                "words": sum(" " not in name for name in house.counts),
                 "min_uses": 1,
                 "bundled": bundled,
             },

@@ -27,7 +27,7 @@ def main() -> None:
     archive = house_archive(read_jsonl(DATA / "bbc_news" / "articles.jsonl"), [])
     names = learn_house_names(archive)
     names.write(OUT)
-    print(f"{OUT}: {len(names.counts):,} names from {len(archive):,} articles")
+    print(f"{OUT}: {names.describe()} from {len(archive):,} articles")
 
 
 if __name__ == "__main__":

@@ -138,7 +138,7 @@ def test_learn_names_then_copyedit_with_them(tmp_path: Path) -> None:
     names = tmp_path / "names.tsv"
     learned = runner.invoke(app, ["learn-names", str(archive), "-o", str(names)])
     assert learned.exit_code == 0, learned.output
-    assert "names from 2 articles" in learned.stdout and "Champions League\t2\t0" in names.read_text()
+    assert "1 name and 0 words from 2 articles" in learned.stdout and "Champions League\t2\t0" in names.read_text()
     story = tmp_path / "story.txt"
     story.write_text("Arsenal\n\nArsenal left the Champions league for Human Rights watch.\n", encoding="utf-8")
     bundled = runner.invoke(app, ["copyedit", str(story)])

@@ -234,7 +234,9 @@ def learn_names(
     output: Annotated[Path, typer.Option("--output", "-o", help="The house names file to write (TSV).")] = Path(
         "house-names.tsv"
     ),
-    min_uses: Annotated[int, typer.Option("--min-uses", min=1, help="Keep names used at least this often.")] = 1,
+    min_uses: Annotated[
+        int, typer.Option("--min-uses", min=1, help="Keep names used at least this often (single words: 10 or more).")
+    ] = 1,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Learn your archive's names (`Human Rights Watch`) and capitalised words (`Labour`) for `copyedit --house-names`.
@@ -244,7 +246,7 @@ def learn_names(
     bodies = [article.body for article in run.articles(paths)]
     names = learn_house_names(bodies, min_uses=min_uses)
     names.write(output)
-    typer.echo(f"{output}: {len(names.counts):,} names from {len(bodies):,} articles")
+    typer.echo(f"{output}: {names.describe()} from {len(bodies):,} articles")
     run.exit()
 
 

@@ -133,8 +133,11 @@ def test_sentence_starts_are_capitalised(text: str, expected: str, fix: Fix) -> 
         # An abbreviation closing a short bracket; a spaced ellipsis.
         "Senator Jane Roe (D-Ore.) said the plan would fail.",
         "He wrote: so . . . in the end, he agreed.",
-        # A dash inside a line is no bullet.
+        # A dash inside a line is no bullet, nor one that hard wrapping puts at a line's start; a list that goes on
+        # its lead-in's sentence is no new sentence.
         "The score was 3 - 2 - and the crowd - stunned - went home.",
+        "The score was 3 - 2 and the crowd\n- stunned - went home.",
+        "Firms stay because:\n\n- costs are high,\n- staff are loyal, and\n- they fear the cost.",
     ],
 )
 def test_not_sentence_starts(text: str) -> None:
@@ -205,7 +208,10 @@ def test_a_word_the_corpus_seldom_sees_is_cased_as_the_article_writes_it(fix: Fi
     """`hanks`: the corpus has too few uses to know its case, so the article's capitals decide it, one for one."""
     text = "Tom Hanks starred, and Hanks was praised. The technique lets hanks play roles."
     assert fix(text, house=None).endswith("lets Hanks play roles.")
-    # A word the corpus knows well (`labour`, mostly a noun) still needs more than one capital in the article.
+    # Not from a capital only inside a name (`Sale Sharks`), nor for a word the corpus knows well (`labour`, mostly a
+    # noun) from one capital in the article.
+    text = "Sale Sharks won. The sharks swam."
+    assert fix(text, house=None) == text
     text = "The Labour vote held. The report on labour was out."
     assert fix(text, house=None) == text
 
@@ -291,6 +297,9 @@ def test_common_words_are_left_alone(fix: Fix) -> None:
 
 def test_a_two_letter_acronym_only_when_no_word_and_nearly_always_written_so(fix: Fix) -> None:
     assert fix("The uk team was on tv, and the us team too.") == "The UK team was on TV, and the us team too."
+    # Not when its letters swapped make a frequent word (`sa` for `as`), nor on few corpus uses (`eu`).
+    assert "SA" not in fix("It was just sa good.")
+    assert fix("The eu said so.") == "The eu said so."
 
 
 def test_the_article_style_wins_over_the_corpus(fix: Fix) -> None:

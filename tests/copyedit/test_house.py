@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.copyedit import HouseNames, bundled_house_names, copyedit_text, learn_house_names
+from newsdesk.copyedit.house import house_lexicon
 from newsdesk.errors import InputError
 
 ARCHIVE = [
@@ -57,14 +58,31 @@ def test_learns_the_dictionary_words_the_archive_capitalises() -> None:
 
 
 def test_a_house_word_is_applied_where_the_article_reads_a_name() -> None:
-    house = learn_house_names([f"Voters backed Labour in poll {n}." for n in range(12)])
-    # The article writes `Labour` elsewhere: its lower-case slip is the party.
-    text = "The vote for labour rose, and Mr Blair said Labour would win."
-    assert copyedit_text(text, house=house).text == "The vote for Labour rose, and Mr Blair said Labour would win."
+    house = learn_house_names([f"Users ran Windows on PC {n}." for n in range(12)])
+    # The article writes `Windows` on its own twice: its lower-case slip is the name, which the corpus (mostly
+    # `windows`) would not say.
+    text = "Microsoft said Windows would sell, and Windows did. Users of pirated windows copies lost out."
+    expected = "Microsoft said Windows would sell, and Windows did. Users of pirated Windows copies lost out."
+    assert copyedit_text(text, house=house).text == expected
     assert copyedit_text(text, house=None).text == text
-    # No capital, no name beside it: the noun.
-    text = "Child labour is banned, the report on labour laws said."
-    assert copyedit_text(text, house=house).text == text
+    assert copyedit_text(expected, house=house).edits == []  # a second pass changes nothing
+    # Once on its own is not enough (`Labour's plan … the labour market`); no capital at all, the noun.
+    for text in ("Microsoft said Windows would sell. The house had new windows.", "The house had new windows."):
+        assert copyedit_text(text, house=house).text == text
+
+
+def test_a_hand_made_table_holds_its_words_to_what_learning_keeps(tmp_path: Path) -> None:
+    path = tmp_path / "names.tsv"
+    path.write_text("Human Rights Watch\t3\t0\nWindows\t12\t0\nMay\t12\t0\nKudrow\t12\t0\n", encoding="utf-8")
+    house = HouseNames.read(path)
+    assert house.describe() == "1 name and 3 words"
+    words = house_lexicon(house).house_words
+    assert words == {"windows": "Windows"}  # `may` has a rule of its own, `kudrow` is no dictionary word
+    house.write(path)
+    assert HouseNames.read(path).counts == house.counts
+    # Learning leaves them out too.
+    learned = learn_house_names([f"It rained in March, he said in May {n}." for n in range(12)]).counts
+    assert not {"March", "May"} & set(learned)
 
 
 def test_a_name_the_archive_also_writes_lower_case_is_left_out() -> None:

@@ -173,7 +173,7 @@ def test_a_noun_that_ends_names_after_a_name(fix: Fix) -> None:
     text = "Millwall were charged by the Football association on Monday."
     assert fix(text) == "Millwall were charged by the Football Association on Monday."
     # A noun that also follows a name as a description (`office`, `group`), after a nationality or an acronym,
-    # or before another noun: no name.
+    # or before another noun: no name (unless the house writes it capitalised, below).
     for text in (
         "Its London office closed.",
         "The Menatep group said so.",

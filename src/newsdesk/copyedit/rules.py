@@ -2,9 +2,11 @@
 
 Each rule proposes `Edit`s with a confidence and a reason a person can check. Casing evidence, strongest
 first: the article's own capitalised forms (mid-sentence only, so sentence starts do not count; for a
-dictionary word, only beside a name or when the article capitalises it throughout), multi-word names seen
-in the article or in the gazetteer, corpus case statistics (the "unigram" truecasing model of Lita et al.,
-"tRuEcasIng", ACL 2003, restricted to mid-sentence counts), SCOWL's proper-noun entries, the headline or
+dictionary word, only beside a name or when the article capitalises it on its own at least twice as often as
+not; for a word the corpus seldom sees, whenever it does so at least as often), multi-word names seen in the
+article, the gazetteer or the house names, corpus case statistics (the "unigram" truecasing model of Lita et al.,
+"tRuEcasIng", ACL 2003, restricted to mid-sentence counts; two-letter acronyms only on strong counts), the house
+archive's capitalised words where the article reads a name, SCOWL's proper-noun entries, the headline or
 keyword trailer for words that are not dictionary words, a name beside an unknown word (`Benjamin
 bratt`), an unknown word in use that is no coinage (`rosneft`), and the word's place beside names
 (`names.py`: `roger Federer`, `James, mills, Distin`, `Axa sun Life`). Our own capitals count as the
@@ -120,6 +122,8 @@ _HTML_ENTITY = re.compile(r"&#?\w+\Z")
 #: style (`the Mac mini` throughout): a choice, not three slips. A document's consistent usage is the strongest
 #: evidence of its case (Mikheev, Computational Linguistics 28(3), 2002).
 _OWN_STYLE = 3
+#: Fewer mid-sentence corpus uses than this do not tell a word's case: the article's own capitals decide it.
+_FEW_SEEN = 10
 #: Mid-sentence corpus uses a two-letter acronym needs: short ones are too often words (or typos of them).
 _ACRONYM_SEEN = 30
 #: Function words a house name may capitalise (`BBC Five Live`, `RBS Six Nations`): its number words.
@@ -248,7 +252,8 @@ def collect_evidence(
 
 
 def _usable(form: str, word: str) -> bool:
-    """An acronym form (`UN` for `un`) only for three letters or more: short ones are too often words."""
+    """An acronym form (`UN` for `un`) only for three letters or more: short ones are too often words (a two-letter
+    one takes stronger evidence, in `decide_case`)."""
     return bool(form) and form.lower() == word and (not form.isupper() or len(form) >= 3)
 
 
@@ -312,12 +317,12 @@ def decide_case(
         # name alone: `the department` beside `Agriculture Department` is the noun. A word with a rule of its
         # own (`may`, a month or a verb) needs the name three times as often as lower case, others twice.
         n_alone = ev.alone[word]
-        times = 3 if word in lex.contextual else 2
+        times = 3 if context is not None else 2
         if seen and n_alone >= max(2, times * n_lower) and info.cap_ratio >= _OFTEN_A_NAME:
             return _as_written(seen, 0.9, f" ({n_alone} times on its own, lower case {n_lower})")
         # A word the corpus has seen too seldom to know its case (`hanks`, `premiership`): the article's own use
         # decides, the document-centred evidence Mikheev (2002) trusts for any word.
-        if seen and info.seen < preset.min_seen and n_alone >= n_lower:
+        if seen and info.seen < _FEW_SEEN and n_alone and n_alone >= n_lower:
             return _as_written(seen, 0.85, f" ({n_alone} times on its own, lower case {n_lower}; rare in the corpus)")
         # `united` in a story that writes `United` more often than not, a word the corpus nearly always capitalises.
         if seen and n_seen > n_lower and info.cap_ratio >= _MOSTLY_A_NAME:
@@ -334,11 +339,13 @@ def decide_case(
         ):
             return info.capitalised, round(min(0.99, info.cap_ratio), 3), _corpus(info)
         # The house archive's capitals (`Labour`, `Windows`), where the article reads a name too: it writes the word
-        # capitalised on its own elsewhere (not only inside a name: `Manchester United` beside `stood united`), or
-        # the word stands beside a name.
+        # capitalised on its own twice elsewhere (not only inside a name: `Manchester United` beside `stood united`),
+        # or the word stands beside a name.
         house = lex.house_words.get(word)
-        if house is not None and (n_alone or ctx.beside_name) and not article_lower and word not in lex.style_lower:
-            return house, 0.9, "a name the house archive writes capitalised, and a name in this article"
+        reads_a_name = n_alone >= 2 or ctx.beside_name
+        if house is not None and reads_a_name and not article_lower and word not in lex.style_lower:
+            form = seen.most_common(1)[0][0] if seen else house  # the article's own capitals first (`AIDS`)
+            return form, 0.9, f"a name the house archive writes '{house}', and a name in this article"
         return None
     if seen:
         return _as_written(seen, 0.95)
@@ -354,8 +361,10 @@ def decide_case(
             return None
         if info.seen >= 3 and info.cap_ratio >= preset.rare_ratio and _usable(info.capitalised, word):
             return info.capitalised, round(min(0.95, info.cap_ratio), 3), _corpus(info)
-        # A two-letter acronym that is no dictionary word and that the corpus writes so nearly always (`uk`, `eu`).
-        if len(word) == 2 and info.capitalised == word.upper() and info.seen >= _ACRONYM_SEEN and info.cap_ratio > 0.95:
+        # A two-letter acronym that is no dictionary word and that the corpus writes so nearly always (`uk`, `tv`),
+        # unless its letters swapped make a frequent word (`sa`: a slip for `as`).
+        acronym = len(word) == 2 and info.capitalised == word.upper() and info.seen >= _ACRONYM_SEEN
+        if acronym and info.cap_ratio > 0.95 and lex.zipf_of(word[::-1]) < _TYPO_OF_ZIPF:
             return info.capitalised, 0.9, _corpus(info)
     name = lex.names.get(word)
     if name is not None:

@@ -122,11 +122,32 @@ def _continues(text: str, m: re.Match[str], abbreviations: frozenset[str], attri
     return punct == "." and not closer and is_abbreviation(_word_before(text, m.start(1) + 1), abbreviations)
 
 
+def _opens_item(text: str, at: int) -> bool:
+    """Does the list item whose line begins at `at` (its newline, or the text's start) open a sentence? Only after
+    a blank line, a sentence's or a lead-in's end (`. ? ! :`) or another item, so a dash that hard wrapping puts at a
+    line's start is none; and not when the item goes on a sentence, ending in `,` `;` or `and`/`or` (`- they fear
+    the cost, and`), nor after such an item."""
+    if at > 0:
+        line = text[text.rfind("\n", 0, at) + 1 : at].strip()
+        ends = line.rstrip(CLOSING)
+        if ends and ends[-1] not in ".?!:" and not (BULLET_START.match("\n" + line) and not _goes_on(line)):
+            return False
+    end = text.find("\n", at + 1)
+    return not _goes_on(text[at : len(text) if end < 0 else end])
+
+
+def _goes_on(line: str) -> bool:
+    """A line that ends mid-sentence: in `,` `;` or `and`/`or`."""
+    line = line.rstrip()
+    return line.endswith((",", ";")) or line.rsplit(None, 1)[-1:] in (["and"], ["or"])
+
+
 def sentence_starts(text: str, abbreviations: frozenset[str], attribution: frozenset[str] = frozenset()) -> set[int]:
     """Offsets of the first letter of each sentence: paragraph and list-item starts, after . ? ! and full-sentence
     quotes.
     After a closing quote, a word in `attribution` (`said`) carries the sentence on."""
-    starts = {m.end() for m in PARAGRAPH_START.finditer(text)} | {m.end() for m in BULLET_START.finditer(text)}
+    starts = {m.end() for m in PARAGRAPH_START.finditer(text)}
+    starts |= {m.end() for m in BULLET_START.finditer(text) if _opens_item(text, m.start())}
     for m in SENTENCE_BREAK.finditer(text):
         space = m.group(3)
         if "\n" in space and "\n" in space[space.index("\n") + 1 :]:
