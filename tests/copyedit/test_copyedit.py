@@ -111,6 +111,7 @@ def test_seed_is_idempotent(seed_article: Article, seed_edits: list[Edit]) -> No
 )
 def test_sentence_starts_are_capitalised(text: str, expected: str, fix: Fix) -> None:
     assert fix(text) == expected
+    assert copyedit_text(expected).edits == []  # a second pass changes nothing
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,7 @@ def test_learns_the_dictionary_words_the_archive_capitalises() -> None:
     # Half in lower case (`Windows`), or no dictionary word (`Kudrow`, a name the copy desk knows as one anyway).
     assert not {"Windows", "Kudrow"} & set(counts)
     assert "Labour" not in learn_house_names(archive[:9]).counts  # nine uses are too few for one word
+    assert "Labour" not in learn_house_names(archive, min_uses=13).counts  # a higher bar holds for words too
 
 
 def test_a_house_word_is_applied_where_the_article_reads_a_name() -> None:
