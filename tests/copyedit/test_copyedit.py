@@ -296,6 +296,18 @@ def test_common_words_are_left_alone(fix: Fix) -> None:
     assert fix(text) == text
 
 
+def test_a_name_the_article_writes_in_lower_case_as_its_style_stays_so(fix: Fix) -> None:
+    """BBC style: `lord chancellor`, the office, in lower case; `Lord Chancellor` once before a name."""
+    text = (
+        "The post of lord chancellor is to go. Lord Chancellor Lord Falconer said the lord chancellor would stay, "
+        "as the lord chancellor must."
+    )
+    assert fix(text) == text
+    # Twice in lower case is no style yet: two slips, and the name is restored.
+    text = "He met Lord Chancellor Lord Falconer. The lord chancellor would stay, as the lord chancellor must."
+    assert fix(text).count("Lord Chancellor") == 3
+
+
 def test_a_two_letter_acronym_only_when_no_word_and_nearly_always_written_so(fix: Fix) -> None:
     assert fix("The uk team was on tv, and the us team too.") == "The UK team was on TV, and the us team too."
     # Not when its letters swapped make a frequent word (`sa` for `as`), nor on few corpus uses (`eu`).

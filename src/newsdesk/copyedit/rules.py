@@ -437,6 +437,7 @@ def word_edits(
     case counts with our capitals in them (`Labour` once more). So the words a correction bears on are
     decided again, round after round, up to a fixed point."""
     decided: dict[int, tuple[str, EditRule, float, str]] = {}  # start of word part -> new form
+    _keep_styled_lower(tokens, ev, decided)
     _phrase_edits(tokens, ev, lex, decided)
     # Each word as the pass leaves it so far, as its neighbours read it: lower-case form, marks a name.
     words = [t.text.lower() for t in tokens]
@@ -824,6 +825,33 @@ def _mid_sentence_the(tokens: list[Token], k: int) -> bool:
     return tokens[k].mid_sentence and not (before.isupper() and len(before) > 1)
 
 
+def _keep_styled_lower(tokens: list[Token], ev: Evidence, decided: dict[int, tuple[str, EditRule, float, str]]) -> None:
+    """A name the article writes in lower case as its style (BBC's `lord chancellor` six times, `Lord Chancellor`
+    once): wholly in lower case `_OWN_STYLE` times or more, and more often than capitalised. Its lower-case uses are
+    decided as written (a sentence start still takes its capital), so no rule capitalises a word of them."""
+    keys = [t.base.lower() for t in tokens]
+    where: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key in ev.phrases:
+            where.setdefault(key, []).append(i)
+    for first, at in where.items():
+        for lower, words in ev.phrases[first]:
+            n = len(lower)
+            windows = [
+                tokens[i : i + n]
+                for i in at
+                if tuple(keys[i : i + n]) == lower and all(next_to(a, b) for a, b in pairwise(tokens[i : i + n]))
+            ]
+            written_lower = [w for w in windows if all(t.base.islower() for t in w)]
+            if len(written_lower) >= _OWN_STYLE and len(written_lower) > _written_as(words, at, tokens):
+                for window in written_lower:
+                    for tok in window:
+                        start = tok.start
+                        for part in tok.base.split("-"):
+                            decided[start] = (part, "case.proper_noun", 1.0, "")
+                            start += len(part) + 1
+
+
 def _phrase_edits(
     tokens: list[Token],
     ev: Evidence,
@@ -859,7 +887,7 @@ def _phrase_edits(
                 if (
                     len(window) < n
                     or tuple(keys[i : i + n]) != lower
-                    or any(t.odd or t.in_quote for t in window)
+                    or any(t.odd or t.in_quote or t.start in decided for t in window)
                     or not all(next_to(a, b) for a, b in pairwise(window))
                 ):
                     continue
