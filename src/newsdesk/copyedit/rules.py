@@ -829,21 +829,24 @@ def _keep_styled_lower(tokens: list[Token], ev: Evidence, decided: dict[int, tup
     """A name the article writes in lower case as its style (BBC's `lord chancellor` six times, `Lord Chancellor`
     once): wholly in lower case `_OWN_STYLE` times or more, and more often than capitalised. Its lower-case uses are
     decided as written (a sentence start still takes its capital), so no rule capitalises a word of them."""
-    keys = [t.base.lower() for t in tokens]
-    where: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        if key in ev.phrases:
-            where.setdefault(key, []).append(i)
-    for first, at in where.items():
+    # The first words of the article's names that it also writes in lower case often enough mid-sentence: most
+    # articles have none, and are done without a look at their tokens.
+    firsts = {word for word in ev.phrases if ev.lower[word] >= _OWN_STYLE}
+    lower_at: dict[str, list[int]] = {}
+    for i, tok in enumerate(tokens if firsts else ()):
+        if tok.base in firsts:
+            lower_at.setdefault(tok.base, []).append(i)
+    for first, at in lower_at.items():
         for lower, words in ev.phrases[first]:
             n = len(lower)
-            windows = [
-                tokens[i : i + n]
-                for i in at
-                if tuple(keys[i : i + n]) == lower and all(next_to(a, b) for a, b in pairwise(tokens[i : i + n]))
+            windows = [tokens[i : i + n] for i in at]
+            written_lower = [
+                w for w in windows if tuple(t.base for t in w) == lower and all(next_to(a, b) for a, b in pairwise(w))
             ]
-            written_lower = [w for w in windows if all(t.base.islower() for t in w)]
-            if len(written_lower) >= _OWN_STYLE and len(written_lower) > _written_as(words, at, tokens):
+            if len(written_lower) < _OWN_STYLE:
+                continue
+            capitalised_at = [i for i, tok in enumerate(tokens) if tok.base == words[0]]
+            if len(written_lower) > _written_as(words, capitalised_at, tokens):
                 for window in written_lower:
                     for tok in window:
                         start = tok.start
