@@ -535,8 +535,8 @@ def main() -> None:
             "gold_edits": sum(len(g) for g in gold),
             "house_names": {
                 "archive_documents": len(archive),
-                "names": sum(" " in name for name in house.counts),
-                "words": sum(" " not in name for name in house.counts),
+                "names": len(house.names_and_words()[0]),
+                "words": len(house.names_and_words()[1]),
                 "min_uses": 1,
                 "bundled": bundled,
             },

@@ -71,10 +71,14 @@ class HouseNames:
 
     counts: Mapping[str, tuple[int, int]]
 
+    def names_and_words(self) -> tuple[list[str], list[str]]:
+        """The table's multi-word names and its single words (house words), apart."""
+        names = [name for name in self.counts if " " in name]
+        return names, [name for name in self.counts if " " not in name]
+
     def describe(self) -> str:
         """The table's size for a message: `11,642 names and 157 words`."""
-        words = sum(" " not in name for name in self.counts)
-        names = len(self.counts) - words
+        names, words = map(len, self.names_and_words())
         return f"{names:,} name{'s' * (names != 1)} and {words:,} word{'s' * (words != 1)}"
 
     def __post_init__(self) -> None:
@@ -263,8 +267,8 @@ def lexicon_for(house: HouseOption) -> Lexicon:
 def house_lexicon(house: HouseNames) -> Lexicon:
     """The copy desk's lexicon with `house`'s names beside the gazetteer's (built once per table)."""
     base = load_lexicon()
-    names = [name for name in house.counts if " " in name]
+    names, words = house.names_and_words()
     # A hand-made table's word is held to what learning keeps: a dictionary word with no rule of its own.
-    words = {name.lower(): name for name in house.counts if " " not in name and _may_be_house_word(name, base)}
+    kept = {word.lower(): word for word in words if _may_be_house_word(word, base)}
     # The spelling index is the base lexicon's: the house names add no dictionary words.
-    return replace(base, house=index_names(names), house_words=words, near=base.near)
+    return replace(base, house=index_names(names), house_words=kept, near=base.near)

@@ -118,9 +118,9 @@ _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)? \Z")
 _NUMBER_AFTER = re.compile(r" \d")
 _MISSING_SPACE = re.compile(r"[,;:.?!](?=[^\W\d_])")
 _HTML_ENTITY = re.compile(r"&#?\w+\Z")
-#: Uses of a house name with a word in lower case, and none as the archive writes it, that make it the article's own
-#: style (`the Mac mini` throughout): a choice, not three slips. A document's consistent usage is the strongest
-#: evidence of its case (Mikheev, Computational Linguistics 28(3), 2002).
+#: Uses of a name with a word in lower case that make it the article's own style (a house name's `the Mac mini`
+#: throughout, the article's own `lord chancellor`): a choice, not three slips. A document's consistent usage is the
+#: strongest evidence of its case (Mikheev, Computational Linguistics 28(3), 2002).
 _OWN_STYLE = 3
 #: Fewer mid-sentence corpus uses than this do not tell a word's case: the article's own capitals decide it.
 _FEW_SEEN = 10
