@@ -11,9 +11,9 @@ are tried in this order, after the word-by-itself rules found nothing:
   (`attorney general Eliot Spitzer`);
 - a dictionary word the corpus nearly always capitalises, beside a name word (`Tim collins`), unless a role;
 - a word between two words of one name (`Axa sun Life`) that the corpus capitalises after names, when the name
-  goes on with no first name (`London mayor Ken Livingstone` is a title before a person), or whatever the
-  corpus says beyond a floor, when the name ends in a noun that ends names (`Mobile data Association`;
-  `name_heads.txt`);
+  goes on with no first name (`London mayor Ken Livingstone` is a title before a person), or any word but a
+  verb or an adverb, when the name ends in a noun that ends names (`Mobile data Association`, `Mental capacity
+  Bill`; `name_heads.txt`);
 - such a noun right after a capitalised word, when the corpus nearly always capitalises it after names (`the
   Football association`);
 - a word between `the` and a name word that the corpus capitalises before names (`the financial Times`);
@@ -53,8 +53,6 @@ _CONTINUES_SHARE = 0.8
 _CONTINUES_WEAK = 0.5
 #: A noun that ends names ends the one before it when the corpus capitalises it after names this share of the time.
 _ENDS_SHARE = 0.92
-#: Before a noun that ends names (`Association`), a word the corpus capitalises at least this share of the time.
-_HEAD_SHARE = 0.1
 #: Beside a name word, a dictionary word the corpus capitalises at least this share of at least this many uses.
 _CORPUS_SHARE = 0.9
 _CORPUS_SEEN = 5
@@ -244,9 +242,14 @@ def _name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float
         return None
     if word in names.roles or word in lex.function_words:
         return None
-    info = lex.case.get(word)
-    # After an acronym too (`BBC world Service`); not a word the corpus seldom capitalises (`joined`, `today`).
-    if around.before_capitalised and around.after in names.heads and (info is None or info.cap_ratio >= _HEAD_SHARE):
+    # After an acronym too (`BBC world Service`). Not a verb or an adverb (`Leeds joined Championship rivals`, `the
+    # BBC yesterday Hall said`): by its ending, or as a word the corpus never capitalises after a name in five uses or
+    # more. Its share of capitals anywhere cannot tell: `capacity` (the Mental Capacity Bill) is as seldom capitalised
+    # as `joined`.
+    after_names = names.after.get(word)
+    never_in_names = after_names is not None and after_names[0] == 0 and after_names[1] >= _CONTINUES_SEEN
+    verb_or_adverb = word.endswith(_NOT_SURNAME_ENDINGS) or word in lex.attribution or never_in_names
+    if around.before_capitalised and around.after in names.heads and not verb_or_adverb:
         return upper_first(word), 0.85, f"between two words of a name that ends in '{upper_first(around.after)}'"
     if not around.before_named or around.after in names.first_names:
         return None  # `London mayor Ken Livingstone`: a title before a person
