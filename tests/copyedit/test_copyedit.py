@@ -268,6 +268,15 @@ def test_article_evidence_capitalises_other_mentions(fix: Fix) -> None:
     assert fix(text) == "Fans of The Zorblings cheered. Later The Zorblings played on. Voters backed the Labour Party."
 
 
+def test_a_short_aside_in_brackets_is_evidence(fix: Fix) -> None:
+    # A line-up's clubs: a capital after `(` says nothing when a sentence may open there, but a word or three
+    # closed by `)` is no sentence.
+    text = "Italy: R Pedrazzi (Zorbadana), M Bergamasco (Stade), K Robertson (zorbadana)."
+    assert fix(text) == "Italy: R Pedrazzi (Zorbadana), M Bergamasco (Stade), K Robertson (Zorbadana)."
+    text = "He left (Zorbs won the vote by a mile.) Later the zorbs met."
+    assert fix(text) == text
+
+
 def test_a_word_the_article_capitalises_is_a_name_beside_a_name(fix: Fix) -> None:
     text = "Mr Brown spoke first. Later Gordon brown left."
     assert fix(text) == "Mr Brown spoke first. Later Gordon Brown left."

@@ -211,6 +211,10 @@ def _is_address(m: re.Match[str]) -> bool:
     return dotted is None or dotted.rsplit(".", 1)[-1].lower() in TOP_LEVEL_DOMAINS
 
 
+#: One to three words closed by `)`: an aside in brackets too short to be a sentence.
+_SHORT_ASIDE = re.compile(r"[^\W\d_][\w'’-]*(?: [\w'’-]+){0,2}\)")
+
+
 class Spans:
     """Membership test for sorted, non-overlapping (start, end) stretches."""
 
@@ -295,7 +299,11 @@ def scan(
         while j >= 0 and text[j] in " \t":
             j -= 1
         prev = text[j] if j >= 0 else "\n"
-        mid = s not in starts and prev not in '.?!:;“"‘([«„—–-\n\r' and not (prev in "’'" and j == s - 1)
+        # After `(` a sentence may open, but not in a short aside (`K Robertson (Viadana)`: a line-up's club).
+        mid = s not in starts and (
+            (prev not in '.?!:;“"‘([«„—–-\n\r' and not (prev in "’'" and j == s - 1))
+            or (prev == "(" and _SHORT_ASIDE.match(text, s) is not None)
+        )
         word = m.group()
         spaced = bool(tokens) and tokens[-1].end == s - 1 and before == " "
         tokens.append(Token(s, e, word, s in starts, mid, quoted, odd, split_possessive(word), spaced))
