@@ -25,6 +25,15 @@ def test_no_clear_winner_is_left_alone(fix: Fix) -> None:
     assert fix("He looked at the resk.") == "He looked at the resk."
 
 
+def test_a_word_the_article_uses_elsewhere_is_likelier(fix: Fix) -> None:
+    # On its own `canp` is camp, can or cap; in a story about a camp it is `camp`, and a fix counts as a use.
+    assert fix("The canp played host to 30 players.") == "The canp played host to 30 players."
+    text = "The training camp opened on Monday. The canp played host to 30 players."
+    assert fix(text) == "The training camp opened on Monday. The camp played host to 30 players."
+    # `the canp was` is `camp` by its neighbours alone; that fix makes the other `canp` a camp too.
+    assert fix("The canp reopened. Later the canp was closed.") == "The camp reopened. Later the camp was closed."
+
+
 def test_a_long_unknown_string_takes_a_rarer_fix(fix: Fix) -> None:
     assert fix("A poliycholder who had invested lost out.") == "A policyholder who had invested lost out."
 

@@ -41,7 +41,7 @@ from newsdesk.copyedit.scan import (
     split_possessive,
     upper_first,
 )
-from newsdesk.copyedit.spelling import LONGEST, decide_spelling, edits1, known_misspelling
+from newsdesk.copyedit.spelling import LONGEST, ArticleWords, decide_spelling, edits1, known_misspelling
 
 RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
 
@@ -135,7 +135,7 @@ _SCHEMES = frozenset({"http", "https", "ftp", "mailto", "tel", "urn", "file", "n
 
 @dataclass(slots=True)
 class Evidence:
-    """What the article itself says about case: forms seen mid-sentence, in headline/trailer, as names."""
+    """What the article itself says: case forms seen mid-sentence, in headline/trailer, as names; the words it uses."""
 
     forms: dict[str, Counter[str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
@@ -145,6 +145,8 @@ class Evidence:
     #: Capitalised mid-sentence uses that stand alone, not inside a run of capitalised words, by lower form:
     #: `Department` in `the Department said` but not in `Agriculture Department`.
     alone: Counter[str] = field(default_factory=Counter)
+    #: Every word, by lower-case form (the spelling candidates' context), as the pass leaves it.
+    vocabulary: ArticleWords = field(default_factory=lambda: ArticleWords(Counter(), 0))
 
 
 def collect_phrases(tokens: list[Token]) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
@@ -239,7 +241,11 @@ def collect_evidence(
     tokens: list[Token], *, titles: Sequence[str] = (), function_words: frozenset[str] = frozenset()
 ) -> Evidence:
     """Capitalised forms and multi-word names the article uses mid-sentence, plus headline/trailer words."""
-    ev = Evidence(phrases=collect_phrases(tokens), alone=alone_counts(tokens, function_words))
+    ev = Evidence(
+        phrases=collect_phrases(tokens),
+        alone=alone_counts(tokens, function_words),
+        vocabulary=ArticleWords(Counter(t.base.lower() for t in tokens), len(tokens)),
+    )
     for tok in tokens:
         _count(tok, ev.forms, ev.lower)
     for title in titles:
@@ -434,8 +440,9 @@ def word_edits(
     Each word is judged as a second run would see the text this pass leaves, or that run would find
     what this one missed: its neighbours as corrected (`critisized tthe` is judged as `critisized the`,
     `john toshack` as `John toshack`), the names our capitals complete (`paris Club`), and the article's
-    case counts with our capitals in them (`Labour` once more). So the words a correction bears on are
-    decided again, round after round, up to a fixed point."""
+    case counts with our capitals in them (`Labour` once more), and its words with our spelling fixes in them
+    (`camp` once more, for `canp` elsewhere). So the words a correction bears on are decided again, round after
+    round, up to a fixed point."""
     decided: dict[int, tuple[str, EditRule, float, str]] = {}  # start of word part -> new form
     _keep_styled_lower(tokens, ev, decided)
     _phrase_edits(tokens, ev, lex, decided)
@@ -446,8 +453,11 @@ def word_edits(
     counted: dict[int, Token] = {}  # edited tokens as the evidence last counted them
     looked_at: dict[int, str] = {}  # our capitals when names were last completed
     pending: Sequence[int] = range(len(tokens))
+    # The words a spelling fix elsewhere may bear on (`_fit` reads the article's words).
+    unknown = [k for k, t in enumerate(tokens) if t.base.islower() and t.base not in lex.plain]
     for _ in range(_MAX_ROUNDS):
         changed = []
+        respelled = False
         for k in pending:
             found = _token_edits(text, tokens, k, words, named, decided, ev, lex, preset, field)
             if not found and k not in by_token:
@@ -460,6 +470,10 @@ def word_edits(
                 by_token.pop(k, None)
             form = _as_edited(tokens[k], found)
             name = _names_as_edited(tokens[k], found, lex)
+            if form != words[k]:
+                _add(ev.vocabulary.counts, split_possessive(words[k]), -1)
+                _add(ev.vocabulary.counts, split_possessive(form), 1)
+                respelled = True
             if form != words[k] or name != named[k]:
                 words[k] = form
                 named[k] = name
@@ -467,7 +481,9 @@ def word_edits(
         # What to look at again, nearest first: the neighbours of a changed word, the other mentions of a
         # name our capitals complete, the words whose article-wide counts our capitals move.
         pending = (
-            sorted({n for k in changed for n in (k - 1, k + 1) if 0 <= n < len(tokens)})
+            sorted(
+                {n for k in changed for n in (k - 1, k + 1) if 0 <= n < len(tokens)} | set(unknown if respelled else ())
+            )
             or _completed_names(tokens, by_token, ev, lex, decided, looked_at)
             or _recount(tokens, counted, by_token, ev, lex.function_words)
         )
@@ -809,7 +825,7 @@ def _decide_word(
         return result[0], "case.proper_noun", result[1], result[2]
     # Only a string no frequency list knows may be two slips away; `unrecycled` is a coinage, not `recycled`.
     two_edits = lex.zipf_of(part) == 0.0 and not _made_of_words(part, lex)
-    result = decide_spelling(part, lex, preset, two_edits=two_edits, before=before, after=after)
+    result = decide_spelling(part, lex, preset, two_edits=two_edits, before=before, after=after, article=ev.vocabulary)
     if result is not None:
         return spelled(result)
     if name_before or name_after:  # a word no dictionary knows may be a first name (`actor ewan McGregor`)

@@ -4,7 +4,9 @@ A noisy-channel corrector (Kernighan, Church & Gale 1990; Norvig's practice): th
 dictionary words one deletion, transposition, substitution or insertion away (Damerau 1964), each scored by
 how well it fits between the neighbouring words (a word-bigram model, Mays, Damerau & Mercer 1991) and how
 common its slip is (a channel model). The token as written is the other hypothesis: a fix is made only when
-one candidate clearly beats both the runner-up and the token. A rare dictionary word is checked the same
+one candidate clearly beats both the runner-up and the token. A word the article itself uses elsewhere is likelier
+than its frequency says (a cache language model, Kuhn & De Mori 1990: `the canp` in a story about a camp). A rare
+dictionary word is checked the same
 way against frequent words (a real-word typo, `weer` for `were`), with far stronger odds required.
 A string no frequency list knows, of five letters or more, may also be two edits away (`govermant`), found
 by a symmetric-deletion index (Garbe's SymSpell): for every word one edit from the string, the dictionary
@@ -14,8 +16,10 @@ edits from them, lower-cased names were "corrected" as often as typos.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsdesk.copyedit.lexicon import Lexicon
 
@@ -23,6 +27,18 @@ if TYPE_CHECKING:
     from newsdesk.copyedit.rules import Preset
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: The cache's share of a word's probability (the interpolation weight of a cache language model).
+_CACHE_WEIGHT = 0.1
+
+
+class ArticleWords(NamedTuple):
+    """The article's words as the pass leaves them, by lower-case form without a possessive `'s`: the memory of a
+    cache language model (Kuhn & De Mori 1990). The pass keeps `counts` up to date as its fixes land."""
+
+    counts: Counter[str]
+    total: int
+
+
 #: Past this many letters a string is no typo of an English word (and its edits would be costly).
 LONGEST = 30
 
@@ -138,12 +154,14 @@ def decide_spelling(
     two_edits: bool = False,
     before: str | None = None,
     after: str | None = None,
+    article: ArticleWords | None = None,
 ) -> tuple[str, float, str] | None:
     """A single confident correction one edit away (with `two_edits`, two for a long unknown string), or None.
 
     Candidates are ranked by a word-bigram language model over the neighbouring words given, as in Mays,
     Damerau & Mercer (1991): log P(candidate | before) + log P(after | candidate), which is the word's own
     frequency where no neighbour is known. `the sevice sector` → `service`, not the as frequent `device`.
+    With `article`, P(candidate | before) also takes the candidate's share of the article's words (`_fit`).
     The winner must also be frequent and fit far better than the runner-up and than the token itself."""
     info = lex.case.get(word)
     if info is not None and info.scowl == "L" and not transpositions_only:
@@ -168,14 +186,16 @@ def decide_spelling(
     if transpositions_only:
         found = _winner(word, near, lex, preset, least, gap, None, None)
     else:
-        found = _winner(word, near, lex, preset, least, gap, before, after)
+        found = _winner(word, near, lex, preset, least, gap, before, after, article)
     if transpositions_only and found is not None and _outfitted(word, found[0], lex, preset, before, after):
         return None  # left to the full check, after the name rules
     if found is not None:
         kind = "two letters swapped" if transpositions_only else "one letter away"
     elif two_edits and own == 0.0 and len(word) >= _TWO_EDITS_FROM:
         farther = {c: _UNCOMMON_EDIT for c in words_near(word, lex) if c not in near}
-        found = _winner(word, near | farther, lex, preset, preset.spell_min_zipf, preset.spell_gap, before, after)
+        found = _winner(
+            word, near | farther, lex, preset, preset.spell_min_zipf, preset.spell_gap, before, after, article
+        )
         kind = "one or two letters away"
     if found is None:
         return None
@@ -207,9 +227,13 @@ def _winner(
     gap: float,
     before: str | None,
     after: str | None,
+    article: ArticleWords | None = None,
 ) -> tuple[str, float] | None:
-    """The candidate (with its channel weight) that clearly wins, and its lead over the runner-up."""
-    scored = sorted(((_fit(c, lex, before, after) + weight, c) for c, weight in candidates.items()), reverse=True)
+    """The candidate (with its channel weight) that clearly wins, and its lead over the runner-up. The token as
+    written gets no share of the article's words: a slip made twice would vouch for itself."""
+    scored = sorted(
+        ((_fit(c, lex, before, after, article) + weight, c) for c, weight in candidates.items()), reverse=True
+    )
     if not scored:
         return None
     best_fit, best = scored[0]
@@ -288,9 +312,14 @@ def _dictionary_word(word: str, lex: Lexicon) -> bool:
     return info is not None and info.common_lower
 
 
-def _fit(word: str, lex: Lexicon, before: str | None, after: str | None) -> float:
-    """log10 P(word | before) + log10 P(after | word): how well `word` fits between its neighbours."""
+def _fit(word: str, lex: Lexicon, before: str | None, after: str | None, article: ArticleWords | None = None) -> float:
+    """log10 P(word | before) + log10 P(after | word): how well `word` fits between its neighbours. With `article`,
+    P(word | before) is interpolated with the word's share of the article's words (a cache language model, Kuhn &
+    De Mori 1990); not for function words, which every article uses."""
     fit = lex.next_word_log10(before, word)
+    uses = article.counts[word] if article is not None and word not in lex.function_words else 0
+    if uses and article is not None:
+        fit = math.log10((1 - _CACHE_WEIGHT) * 10**fit + _CACHE_WEIGHT * uses / article.total)
     return fit if after is None else fit + lex.next_word_log10(word, after)
 
 
