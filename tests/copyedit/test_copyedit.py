@@ -345,6 +345,13 @@ def test_trailer_evidence_only_for_non_dictionary_words() -> None:
     }
 
 
+def test_a_trailer_with_no_body_is_read_without_error() -> None:
+    # The trailer pass reads the body's evidence but not its words: with no body there are none to share.
+    for body in ("", "..."):
+        article = Article.create(body, source_keywords=["the canp was", "the canp", "china"])
+        assert [(e.before, e.after) for e in copyedit_article(article)] == [("china", "China")]
+
+
 def test_headline_is_never_edited() -> None:
     article = Article.create("Body text here.", headline="russia and china talk")
     assert all(e.field != "headline" for e in copyedit_article(article))

@@ -162,10 +162,15 @@ def test_a_word_inside_a_name_that_ends_in_a_name_noun(fix: Fix) -> None:
     # Whatever the corpus's share of capitals for the word: it capitalises `capacity` as seldom as `joined`.
     assert fix("He backed the Mental capacity Bill.", house=None) == "He backed the Mental Capacity Bill."
     assert fix("It told the Metropolitan police Authority.", house=None) == "It told the Metropolitan Police Authority."
+    assert fix("The National consumer Council met.", house=None) == "The National Consumer Council met."
     # A verb or adverb before the name, or no capital before: no name to be inside of.
     for text in (
         "Smith joined Bank Leumi in May.",
         "Leeds signed Championship rivals' striker.",
+        # A person named like a noun that ends names, after a noun for a person or a job.
+        "He met Rolling Stones bassist Bill Wyman.",
+        "He met Microsoft tycoon Bill Gates.",
+        "The BBC interviewer Hall said so.",
         "Speaking to the BBC yesterday Hall said he would quit.",
         "He met a film Council member.",
     ):

@@ -30,6 +30,8 @@ def test_a_word_the_article_uses_elsewhere_is_likelier(fix: Fix) -> None:
     assert fix("The canp played host to 30 players.") == "The canp played host to 30 players."
     text = "The training camp opened on Monday. The canp played host to 30 players."
     assert fix(text) == "The training camp opened on Monday. The camp played host to 30 players."
+    # In a two-line text one use of `cap` is no topic: the neighbours still choose `camp`.
+    assert fix("He wore a cap. The canp was cold.") == "He wore a cap. The camp was cold."
     # `the canp was` is `camp` by its neighbours alone; that fix makes the other `canp` a camp too.
     assert fix("The canp reopened. Later the canp was closed.") == "The camp reopened. Later the camp was closed."
 

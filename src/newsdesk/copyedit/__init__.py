@@ -11,8 +11,9 @@ change: quotes are the speaker's words. Headlines are left as they are (title or
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from newsdesk.article import Article, Edit, EditRule
@@ -29,6 +30,7 @@ from newsdesk.copyedit.rules import (
     word_edits,
 )
 from newsdesk.copyedit.scan import scan
+from newsdesk.copyedit.spelling import ArticleWords
 
 __all__ = [
     "PRESETS",
@@ -131,6 +133,10 @@ def copyedit_article(
         tokens, _ = scan(trailer, lex.abbreviations)
         # Keywords are names or title-cased topics: no sentence starts, no spelling, just names.
         tokens = [t._replace(sentence_start=False, mid_sentence=False, in_quote=False) for t in tokens]
-        keyword_edits = word_edits(trailer, tokens, evidence, lex, chosen_preset, field="keywords")
+        # The body's evidence, but not its words: the trailer's spelling is not fixed, nor counted.
+        vocabulary = ArticleWords(Counter(), 0)
+        keyword_edits = word_edits(
+            trailer, tokens, replace(evidence, vocabulary=vocabulary), lex, chosen_preset, field="keywords"
+        )
         edits += [e for e in keyword_edits if e.rule == "case.proper_noun"]
     return _keep(edits, chosen, min_confidence)

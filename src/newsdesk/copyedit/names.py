@@ -53,6 +53,9 @@ _CONTINUES_SHARE = 0.8
 _CONTINUES_WEAK = 0.5
 #: A noun that ends names ends the one before it when the corpus capitalises it after names this share of the time.
 _ENDS_SHARE = 0.92
+#: Before a noun that ends names, a word ending like an agent noun (`-er`, `-or`) the corpus capitalises at least this
+#: share of the time (`Consumer Council`, not `interviewer Hall`).
+_AGENT_SHARE = 0.1
 #: Beside a name word, a dictionary word the corpus capitalises at least this share of at least this many uses.
 _CORPUS_SHARE = 0.9
 _CORPUS_SEEN = 5
@@ -67,6 +70,8 @@ _LEADS_WEAK = 0.4
 _SURNAME_SHARE = 0.5
 #: Endings of verbs and adverbs, which follow a name far more often than a surname with them does.
 _NOT_SURNAME_ENDINGS = ("ing", "ed", "ly")
+#: Endings of nouns for a person (`pianist`, `comedian`, `frontman`): a title before a name, no part of one.
+_PERSON_ENDINGS = ("ist", "ian", "man")
 #: `o'sullivan`, `o’neill`; `o'clock` is the one lower-case word of this form in use (`o'er` is too short).
 _IRISH = re.compile(r"o['’](?!clock\Z)[^\W\d_]{3,}\Z")
 #: The shortest part of a double-barrelled surname.
@@ -137,6 +142,8 @@ class Around:
     after_capital_the: bool = False
     #: The word itself ends in a possessive `'s` (`the state's National`): it ends a name, it does not open one.
     possessive: bool = False
+    #: The name word after is followed by another (`bassist Bill Wyman`).
+    after_goes_on: bool = False
 
 
 def _first_name(word: str, around: Around, lex: Lexicon) -> tuple[str, float, str] | None:
@@ -245,11 +252,19 @@ def _name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float
     # After an acronym too (`BBC world Service`). Not a verb or an adverb (`Leeds joined Championship rivals`, `the
     # BBC yesterday Hall said`): by its ending, or as a word the corpus never capitalises after a name in five uses or
     # more. Its share of capitals anywhere cannot tell: `capacity` (the Mental Capacity Bill) is as seldom capitalised
-    # as `joined`.
+    # as `joined`. Nor before a person whose first name is such a noun (`Stones bassist Bill Wyman`), nor a noun
+    # for a person (`pianist`, `frontman`); one ending like an agent noun (`interviewer Hall said`, but `Consumer
+    # Council`) takes the corpus's share of capitals as before.
     after_names = names.after.get(word)
-    never_in_names = after_names is not None and after_names[0] == 0 and after_names[1] >= _CONTINUES_SEEN
-    verb_or_adverb = word.endswith(_NOT_SURNAME_ENDINGS) or word in lex.attribution or never_in_names
-    if around.before_capitalised and around.after in names.heads and not verb_or_adverb:
+    info = lex.case.get(word)
+    no_name_word = (
+        word.endswith(_NOT_SURNAME_ENDINGS + _PERSON_ENDINGS)
+        or word in lex.attribution
+        or (after_names is not None and after_names[0] == 0 and after_names[1] >= _CONTINUES_SEEN)
+        or (around.after in names.first_names and around.after_goes_on)
+        or (word.endswith(("er", "or")) and info is not None and info.cap_ratio < _AGENT_SHARE)
+    )
+    if around.before_capitalised and around.after in names.heads and not no_name_word:
         return upper_first(word), 0.85, f"between two words of a name that ends in '{upper_first(around.after)}'"
     if not around.before_named or around.after in names.first_names:
         return None  # `London mayor Ken Livingstone`: a title before a person

@@ -145,7 +145,8 @@ class Evidence:
     #: Capitalised mid-sentence uses that stand alone, not inside a run of capitalised words, by lower form:
     #: `Department` in `the Department said` but not in `Agriculture Department`.
     alone: Counter[str] = field(default_factory=Counter)
-    #: Every word, by lower-case form (the spelling candidates' context), as the pass leaves it.
+    #: Every word as the pass leaves it (the spelling candidates' context): lower-case, without a possessive `'s`, a
+    #: hyphenated word whole.
     vocabulary: ArticleWords = field(default_factory=lambda: ArticleWords(Counter(), 0))
 
 
@@ -244,7 +245,7 @@ def collect_evidence(
     ev = Evidence(
         phrases=collect_phrases(tokens),
         alone=alone_counts(tokens, function_words),
-        vocabulary=ArticleWords(Counter(t.base.lower() for t in tokens), len(tokens)),
+        vocabulary=ArticleWords(Counter(split_possessive(t.text.lower()) for t in tokens), len(tokens)),
     )
     for tok in tokens:
         _count(tok, ev.forms, ev.lower)
@@ -453,7 +454,7 @@ def word_edits(
     counted: dict[int, Token] = {}  # edited tokens as the evidence last counted them
     looked_at: dict[int, str] = {}  # our capitals when names were last completed
     pending: Sequence[int] = range(len(tokens))
-    # The words a spelling fix elsewhere may bear on (`_fit` reads the article's words).
+    # The words a spelling fix elsewhere may bear on (`_fit` reads the article's words), and a few more.
     unknown = [k for k, t in enumerate(tokens) if t.base.islower() and t.base not in lex.plain]
     for _ in range(_MAX_ROUNDS):
         changed = []
@@ -778,6 +779,7 @@ def _decide_word(
             before_capitalised=joined_before and tokens[k - 1].mid_sentence and named[k - 1],
             after_capital_the=k > 0 and tokens[k - 1].text == "The" and _mid_sentence_the(tokens, k - 1),
             possessive=tok.text != tok.base,
+            after_goes_on=joined_after and k + 2 <= last and next_to(tokens[k + 1], tokens[k + 2]) and named[k + 2],
         )
 
     def spelled(fix: tuple[str, float, str]) -> tuple[str, EditRule, float, str]:

@@ -6,8 +6,8 @@ how well it fits between the neighbouring words (a word-bigram model, Mays, Dame
 common its slip is (a channel model). The token as written is the other hypothesis: a fix is made only when
 one candidate clearly beats both the runner-up and the token. A word the article itself uses elsewhere is likelier
 than its frequency says (a cache language model, Kuhn & De Mori 1990: `the canp` in a story about a camp). A rare
-dictionary word is checked the same
-way against frequent words (a real-word typo, `weer` for `were`), with far stronger odds required.
+dictionary word is checked the same way against frequent words (a real-word typo, `weer` for `were`), with far
+stronger odds required.
 A string no frequency list knows, of five letters or more, may also be two edits away (`govermant`), found
 by a symmetric-deletion index (Garbe's SymSpell): for every word one edit from the string, the dictionary
 words one deletion from it or from one of its deletions. Short or attested strings stay at one edit: two
@@ -27,8 +27,10 @@ if TYPE_CHECKING:
     from newsdesk.copyedit.rules import Preset
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-#: The cache's share of a word's probability (the interpolation weight of a cache language model).
+#: The cache's share of a word's probability (the interpolation weight of a cache language model) ...
 _CACHE_WEIGHT = 0.1
+#: ... and the fewest words its counts are shared among: one use in a two-line text is no topic.
+_CACHE_LEAST_WORDS = 200
 
 
 class ArticleWords(NamedTuple):
@@ -317,9 +319,9 @@ def _fit(word: str, lex: Lexicon, before: str | None, after: str | None, article
     P(word | before) is interpolated with the word's share of the article's words (a cache language model, Kuhn &
     De Mori 1990); not for function words, which every article uses."""
     fit = lex.next_word_log10(before, word)
-    uses = article.counts[word] if article is not None and word not in lex.function_words else 0
-    if uses and article is not None:
-        fit = math.log10((1 - _CACHE_WEIGHT) * 10**fit + _CACHE_WEIGHT * uses / article.total)
+    if article is not None and word not in lex.function_words and article.counts[word] > 0:
+        share = article.counts[word] / max(article.total, _CACHE_LEAST_WORDS)
+        fit = math.log10((1 - _CACHE_WEIGHT) * 10**fit + _CACHE_WEIGHT * share)
     return fit if after is None else fit + lex.next_word_log10(word, after)
 
 
