@@ -454,8 +454,6 @@ def word_edits(
     counted: dict[int, Token] = {}  # edited tokens as the evidence last counted them
     looked_at: dict[int, str] = {}  # our capitals when names were last completed
     pending: Sequence[int] = range(len(tokens))
-    # The words a spelling fix elsewhere may bear on (`_fit` reads the article's words), and a few more.
-    unknown = [k for k, t in enumerate(tokens) if t.base.islower() and t.base not in lex.plain]
     for _ in range(_MAX_ROUNDS):
         changed = []
         respelled = False
@@ -479,12 +477,14 @@ def word_edits(
                 words[k] = form
                 named[k] = name
                 changed.append(k)
-        # What to look at again, nearest first: the neighbours of a changed word, the other mentions of a
-        # name our capitals complete, the words whose article-wide counts our capitals move.
+        # What to look at again, nearest first: the neighbours of a changed word (and after a spelling fix, the
+        # words it may bear on, `_fit` reading the article's words: the unknown ones, and a few more), the other
+        # mentions of a name our capitals complete, the words whose article-wide counts our capitals move.
+        respell: set[int] = set()
+        if respelled:
+            respell = {k for k, t in enumerate(tokens) if t.base.islower() and t.base not in lex.plain}
         pending = (
-            sorted(
-                {n for k in changed for n in (k - 1, k + 1) if 0 <= n < len(tokens)} | set(unknown if respelled else ())
-            )
+            sorted({n for k in changed for n in (k - 1, k + 1) if 0 <= n < len(tokens)} | respell)
             or _completed_names(tokens, by_token, ev, lex, decided, looked_at)
             or _recount(tokens, counted, by_token, ev, lex.function_words)
         )
