@@ -53,8 +53,9 @@ _CONTINUES_SHARE = 0.8
 _CONTINUES_WEAK = 0.5
 #: A noun that ends names ends the one before it when the corpus capitalises it after names this share of the time.
 _ENDS_SHARE = 0.92
-#: Before a noun that ends names, a word ending like an agent noun (`-er`, `-or`) the corpus capitalises at least this
-#: share of the time (`Consumer Council`, not `interviewer Hall`).
+#: Before a noun that ends names, a word ending like an agent noun the corpus capitalises at least this share of the
+#: time (`Consumer Council`, not `interviewer Hall`).
+_AGENT_ENDINGS = ("er", "or")
 _AGENT_SHARE = 0.1
 #: Beside a name word, a dictionary word the corpus capitalises at least this share of at least this many uses.
 _CORPUS_SHARE = 0.9
@@ -262,7 +263,7 @@ def _name_continues(word: str, around: Around, lex: Lexicon) -> tuple[str, float
         or word in lex.attribution
         or (after_names is not None and after_names[0] == 0 and after_names[1] >= _CONTINUES_SEEN)
         or (around.after in names.first_names and around.after_goes_on)
-        or (word.endswith(("er", "or")) and info is not None and info.cap_ratio < _AGENT_SHARE)
+        or (word.endswith(_AGENT_ENDINGS) and info is not None and info.cap_ratio < _AGENT_SHARE)
     )
     if around.before_capitalised and around.after in names.heads and not no_name_word:
         return upper_first(word), 0.85, f"between two words of a name that ends in '{upper_first(around.after)}'"
