@@ -523,6 +523,7 @@ def main() -> None:
             other_table,
         ),
     ]
+    house_names, house_words = house.names_and_words()
     write_results(
         "copyedit",
         "\n".join(md),
@@ -535,8 +536,8 @@ def main() -> None:
             "gold_edits": sum(len(g) for g in gold),
             "house_names": {
                 "archive_documents": len(archive),
-                "names": len(house.names_and_words()[0]),
-                "words": len(house.names_and_words()[1]),
+                "names": len(house_names),
+                "words": len(house_words),
                 "min_uses": 1,
                 "bundled": bundled,
             },
