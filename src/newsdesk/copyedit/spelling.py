@@ -19,12 +19,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from newsdesk.copyedit.lexicon import Lexicon
-
-if TYPE_CHECKING:
-    from newsdesk.copyedit.rules import Preset
+from newsdesk.copyedit.presets import Preset
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: The cache's share of a word's probability (the interpolation weight of a cache language model) ...
