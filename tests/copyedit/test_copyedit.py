@@ -103,6 +103,11 @@ def test_seed_is_idempotent(seed_article: Article, seed_edits: list[Edit]) -> No
         ("the talks ended. then they left.", "The talks ended. Then they left."),
         ("Why? because it rained! and then?", "Why? Because it rained! And then?"),
         ("First paragraph.\n\nsecond paragraph.", "First paragraph.\n\nSecond paragraph."),
+        # After a heading or a list line, which end without a stop.
+        (
+            "Fixtures\n\nEverton v Manchester United\n\nties to be played today.",
+            "Fixtures\n\nEverton v Manchester United\n\nTies to be played today.",
+        ),
         ('He said, "we will win." then he left.', 'He said, "We will win." Then he left.'),
         ("She wrote: “time is short.”", "She wrote: “Time is short.”"),
         # A list item opens a sentence, whatever bullet it has.
@@ -139,6 +144,10 @@ def test_sentence_starts_are_capitalised(text: str, expected: str, fix: Fix) -> 
         "The score was 3 - 2 - and the crowd - stunned - went home.",
         "The score was 3 - 2 and the crowd\n- stunned - went home.",
         "Firms stay because:\n\n- costs are high,\n- staff are loyal, and\n- they fear the cost.",
+        # A sentence a page broke into paragraphs (a link or emphasis dropped), on through a short piece of it.
+        "The men's 800m went to form in Sheffield as\n\ndominated the race from start to finish.",
+        "Fans say the spirit of Welsh rugby does not reach the national squad. The\n\njoie de vivre\n\nso evident "
+        "last year is gone.",
     ],
 )
 def test_not_sentence_starts(text: str) -> None:

@@ -30,6 +30,11 @@ CLOSING = '”"’)]»'
 # A sentence ends at . ? ! (possibly inside a closing quote or bracket) followed by white space.
 SENTENCE_BREAK = re.compile(r"([.?!]+)([”\"’'\)\]»]*)(\s+)([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[«„]*)(?=[^\W\d_])")
+#: What may end a paragraph that ends its sentence: a stop, a colon or semicolon, a closing quote or bracket.
+_SENTENCE_ENDS = frozenset(".?!:;…\"'”’»)]")
+#: A paragraph of at most this many words that ends without a stop is a heading or a list line, after which a
+#: sentence starts; a longer one is a sentence broken off (`_paragraph_starts`).
+_HEADING_WORDS = 8
 #: A list item: a line that opens with a bullet (`- best new opera`, `• the seats`) starts a sentence.
 BULLET_START = re.compile(r"(?:\A|\n)[ \t]*[-*•·–—][ \t]+([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+\Z")  # U.S. a.m. e.g. J.
@@ -142,11 +147,36 @@ def _goes_on(line: str) -> bool:
     return line.endswith((",", ";")) or line.rsplit(None, 1)[-1:] in (["and"], ["or"])
 
 
+def _paragraph_starts(text: str) -> set[int]:
+    """The paragraphs that start a sentence: not one that goes on the sentence of the paragraph before, which ends
+    without a stop and is longer than a heading (`_HEADING_WORDS`) or goes on a sentence itself. Pages break
+    sentences so where extraction drops their links or emphasis (`Olympic bronze medallist` ‖ `rounded off a
+    useful weekend`, `The` ‖ `joie de vivre` ‖ `so evident`); neither a start nor mid-sentence then, its case says
+    nothing. Headings and list lines end without a stop too (`Everton v Manchester United`)."""
+    starts: set[int] = set()
+    carried: set[int] = set()  # paragraphs that go on a sentence
+    for m in PARAGRAPH_START.finditer(text):
+        end = m.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0 or text[end - 1] in _SENTENCE_ENDS:
+            starts.add(m.end())
+            continue
+        line_start = text.rfind("\n", 0, end) + 1
+        line = text[line_start:end]
+        opened = line_start + len(line) - len(line.lstrip(" \t“\"‘'([«„"))
+        if len(line.split()) > _HEADING_WORDS or opened in carried:
+            carried.add(m.end())
+        else:
+            starts.add(m.end())
+    return starts
+
+
 def sentence_starts(text: str, abbreviations: frozenset[str], attribution: frozenset[str] = frozenset()) -> set[int]:
     """Offsets of the first letter of each sentence: paragraph and list-item starts, after . ? ! and full-sentence
     quotes.
     After a closing quote, a word in `attribution` (`said`) carries the sentence on."""
-    starts = {m.end() for m in PARAGRAPH_START.finditer(text)}
+    starts = _paragraph_starts(text)
     starts |= {m.end() for m in BULLET_START.finditer(text) if _opens_item(text, m.start())}
     for m in SENTENCE_BREAK.finditer(text):
         space = m.group(3)
