@@ -146,6 +146,7 @@ def test_sentence_starts_are_capitalised(text: str, expected: str, fix: Fix) -> 
         "Firms stay because:\n\n- costs are high,\n- staff are loyal, and\n- they fear the cost.",
         # A sentence a page broke into paragraphs (a link or emphasis dropped), on through a short piece of it.
         "The men's 800m went to form in Sheffield as\n\ndominated the race from start to finish.",
+        "The men's 800m went to form\nin Sheffield as\n\ndominated the race from start to finish.",  # hard-wrapped
         "Fans say the spirit of Welsh rugby does not reach the national squad. The\n\njoie de vivre\n\nso evident "
         "last year is gone.",
     ],

@@ -162,10 +162,15 @@ def _paragraph_starts(text: str) -> set[int]:
         if end == 0 or text[end - 1] in _SENTENCE_ENDS:
             starts.add(m.end())
             continue
-        line_start = text.rfind("\n", 0, end) + 1
-        line = text[line_start:end]
-        opened = line_start + len(line) - len(line.lstrip(" \t“\"‘'([«„"))
-        if len(line.split()) > _HEADING_WORDS or opened in carried:
+        begin = text.rfind("\n", 0, end) + 1
+        while begin > 0:  # back to the paragraph's first line, hard-wrapped or not
+            above = text.rfind("\n", 0, begin - 1) + 1
+            if not text[above : begin - 1].strip():
+                break
+            begin = above
+        paragraph = text[begin:end]
+        opened = begin + len(paragraph) - len(paragraph.lstrip(" \t\n“\"‘'([«„"))
+        if len(paragraph.split()) > _HEADING_WORDS or opened in carried:
             carried.add(m.end())
         else:
             starts.add(m.end())
