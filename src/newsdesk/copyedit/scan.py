@@ -31,7 +31,7 @@ CLOSING = '”"’)]»'
 SENTENCE_BREAK = re.compile(r"([.?!]+)([”\"’'\)\]»]*)(\s+)([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[«„]*)(?=[^\W\d_])")
 #: What may end a paragraph that ends its sentence: a stop, a colon or semicolon, a closing quote or bracket.
-_SENTENCE_ENDS = frozenset(".?!:;…\"'”’»)]")
+_SENTENCE_ENDS = frozenset(".?!:;…'" + CLOSING)
 #: A paragraph of at most this many words that ends without a stop is a heading or a list line, after which a
 #: sentence starts; a longer one is a sentence broken off (`_paragraph_starts`).
 _HEADING_WORDS = 8
