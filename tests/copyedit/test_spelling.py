@@ -56,6 +56,22 @@ def test_words_two_edits_away_are_all_found() -> None:
     assert (_distance("ab", "ba"), _distance("kitten", "sitting"), _distance("", "abc")) == (1, 3, 3)
 
 
+def test_a_misspelt_attribution_verb_is_read_from_its_slot(fix: Fix) -> None:
+    # Two slips from `said`, one from `side`: the slot after a closed quote holds a verb of saying.
+    assert fix('"It is over," seiad Mark Sparrow.') == '"It is over," said Mark Sparrow.'
+    assert fix('"We will go," he sead.') == '"We will go," he said.'
+    assert fix('Mr Hague replyed: "No. Definitely not."') == 'Mr Hague replied: "No. Definitely not."'
+    assert fix("It was one they targeted, sied Mr King.") == "It was one they targeted, said Mr King."
+    assert fix("Mr Prescott sead there was a dinner.") == "Mr Prescott said there was a dinner."
+    # After `."` the next sentence begins: `maens` is a slip of `means`, not of `warns`.
+    assert fix('He said "growth is solid." That maens that rates will rise.') == (
+        'He said "growth is solid." That means that rates will rise.'
+    )
+    # Names and dictionary words in the slot stay as written.
+    assert fix('"It is over," Seiad said.') == '"It is over," Seiad said.'
+    assert fix('"It is over," sadly said Mark.') == '"It is over," sadly said Mark.'
+
+
 def test_a_swap_gives_way_to_a_word_the_neighbours_favour(fix: Fix) -> None:
     # `tiring` is `triing` with two letters swapped, but `is ... to` calls for `trying`, one letter away.
     assert fix("He is triing to win.") == "He is trying to win."

@@ -42,7 +42,14 @@ from newsdesk.copyedit.scan import (
     split_possessive,
     upper_first,
 )
-from newsdesk.copyedit.spelling import LONGEST, ArticleWords, decide_spelling, edits1, known_misspelling
+from newsdesk.copyedit.spelling import (
+    LONGEST,
+    ArticleWords,
+    attribution_verb,
+    decide_spelling,
+    edits1,
+    known_misspelling,
+)
 
 RULES: tuple[EditRule, ...] = ("case.sentence_start", "case.proper_noun", "space.after_punct", "spelling")
 
@@ -83,6 +90,17 @@ _ACRONYM_SEEN = 30
 _NUMBER_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "hundred"}
 )
+#: The subject pronouns that stand before an attribution verb (`he said`).
+_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+#: Words that open a reported clause after its verb (`Mr Prescott said there was a dinner`).
+_REPORTED = frozenset({"that", "the", "there", "it", "he", "she", "they", "its", "his", "her", "their", "this", "we"})
+#: A quotation just closed, then the slot (`," ___ Mark Sparrow`) or, where the sentence goes on past the quote, a
+#: speaker in capitals or a pronoun and the slot (`," he ___`; after `."` a capital opens the next sentence).
+_AFTER_QUOTE = re.compile(
+    r"(?:[,?!.][”\"’']\s+|[,?!][”\"’']\s+(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})\s)\Z"
+)
+#: A quotation opened right after the slot: `Mr Hague ___: "No."`.
+_BEFORE_QUOTE = re.compile(r":\s?[“\"‘']")
 _SCHEMES = frozenset({"http", "https", "ftp", "mailto", "tel", "urn", "file", "news"})
 
 
@@ -772,6 +790,10 @@ def _decide_word(
     if elision:
         found = name_like(part, lex, preset)
         return None if found is None else (found[0], "case.proper_noun", found[1], found[2])
+    if tok.text.islower() and _attribution_slot(text, tokens, k):
+        result = attribution_verb(part, lex, preset)
+        if result is not None:
+            return spelled(result)
     result = decide_spelling(part, lex, preset, transpositions_only=True, before=before, after=after)
     if result is not None:
         return spelled(result)
@@ -788,6 +810,26 @@ def _decide_word(
         if result is not None:
             return result[0], "case.proper_noun", result[1], result[2]
     return None
+
+
+def _attribution_slot(text: str, tokens: list[Token], k: int) -> bool:
+    """Is token `k` where a quote's attribution verb goes? Right after a closed quotation (`," ___ Mark Sparrow`,
+    `," he ___.`), before one it opens (`Mr Hague ___: "No."`), before a name after a clause (`…, ___ Mr Ross.`),
+    between a name and the reported clause (`Mr Prescott ___ there was a dinner`) or between a subject pronoun and a
+    stop (`he ___.`). A name's capital counts mid-sentence only: `That ___ that` opens a sentence."""
+    tok = tokens[k]
+    prev = tokens[k - 1] if k > 0 and next_to(tokens[k - 1], tok) else None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) and next_to(tok, tokens[k + 1]) else None
+    if _AFTER_QUOTE.search(text, max(0, tok.start - 80), tok.start):
+        return True
+    subject = prev is not None and (capitalised(prev.text) or prev.text.lower() in _SUBJECTS)
+    if subject and _BEFORE_QUOTE.match(text, tok.end):
+        return True
+    if nxt is not None and capitalised(nxt.text) and text[max(0, tok.start - 2) : tok.start] == ", ":
+        return True
+    if prev is not None and prev.mid_sentence and capitalised(prev.text) and nxt is not None and nxt.text in _REPORTED:
+        return True
+    return prev is not None and prev.text.lower() in _SUBJECTS and text[tok.end : tok.end + 1] in (".", ",")
 
 
 def _mid_sentence_the(tokens: list[Token], k: int) -> bool:

@@ -11,7 +11,9 @@ stronger odds required.
 A string no frequency list knows, of five letters or more, may also be two edits away (`govermant`), found
 by a symmetric-deletion index (Garbe's SymSpell): for every word one edit from the string, the dictionary
 words one deletion from it or from one of its deletions. Short or attested strings stay at one edit: two
-edits from them, lower-cased names were "corrected" as often as typos.
+edits from them, lower-cased names were "corrected" as often as typos. The one exception is the slot of a
+quote's attribution verb (`," seiad Mark Sparrow`, `Mr Hague replyed: "No."`), which only a verb of saying fills:
+there a string no dictionary knows is the attribution verb one or two slips away (`attribution_verb`).
 """
 
 from __future__ import annotations
@@ -202,6 +204,23 @@ def decide_spelling(
     best, margin = found
     confidence = round(min(0.95, 0.7 + 0.1 * margin), 3)
     return best, confidence, f"not an English word; '{best}' is {kind} and the likeliest word here by far"
+
+
+def attribution_verb(word: str, lex: Lexicon, preset: Preset) -> tuple[str, float, str] | None:
+    """The verb a string in a quote's attribution slot misspells (`Mr Hague replyed: "No."`, `" seiad Mark`).
+
+    The slot is evidence no bigram reads (the words before and after are punctuation), and it holds a verb of
+    saying: so a string no dictionary knows there is taken for the attribution verb nearest to it, one or two slips
+    away (two only from four letters up), the commoner on a tie (`sayd`: `said`). Names are left alone."""
+    if word in lex.case or lex.zipf_of(word) >= preset.known_zipf or not _typable(word):
+        return None
+    reach = 2 if len(word) >= 4 else 1
+    near = [(_distance(word, verb), -lex.zipf_of(verb), verb) for verb in lex.attribution]
+    distance, _, verb = min(near)
+    if distance > reach:
+        return None
+    slips = "one letter" if distance == 1 else "two letters"
+    return verb, 0.8, f"not an English word, where a quote's attribution verb goes; '{verb}' is {slips} away"
 
 
 def _outfitted(word: str, swap: str, lex: Lexicon, preset: Preset, before: str | None, after: str | None) -> bool:
