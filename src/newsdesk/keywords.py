@@ -37,11 +37,12 @@ Score of a candidate c, from all mentions m of the same entity or lemma (as TF-I
     trailers are mostly names. A name only ever seen modifying a thing (`the Druzhba pipeline`) leaves
     the keyword to that thing.
 
-Selection is greedy by score with redundancy removal; like MultipartiteRank it keeps one candidate per
-topic: a candidate is dropped when it has the same light stem as a kept one (`Optimize`/`Optimization`,
-Porter's suffixes in `data/keywords/suffixes.txt`), when one topic is the other's head-final sub-phrase
-(`parade`/`military parade`), or when all its mentions lie inside a kept one's. Scores are divided by
-the best one, so they lie in (0, 1] and `min_score` is a relative threshold.
+Selection is greedy by score with redundancy removal; like MultipartiteRank it keeps one candidate per topic:
+a candidate is dropped when it has the same light stem as a kept one (`Optimize`/`Optimization`, Porter's
+suffixes in `data/keywords/suffixes.txt`), when one topic is the other's head-final sub-phrase
+(`parade`/`military parade`), or, between a name and a topic, when all its mentions lie inside the kept one's
+(`Druzhba` inside `Druzhba pipeline`). Scores are divided by the best one, so they lie in (0, 1] and
+`min_score` is a relative threshold.
 
 Presets (settings in `data/keywords/presets.toml`, one table each; all start from the candidates above
 and share the position weights; `index` alone measures informativeness against news, see below):
@@ -209,12 +210,13 @@ def extract_keywords(doc: Doc, *, top_n: int = 17, min_score: float = 0.0, prese
     candidates = [c for c in candidates if not (c.named and c.tokens <= in_phrases)] + topics
     article = doc._.article
     headline = _ngrams(getattr(article, "headline", None) or "")
-    for c in candidates:
-        c.score = _score(c, sentence_of, headline, settings)
     if settings.word_sum:
         _score_by_words(doc, candidates, sentence_of, headline, settings)
-    elif settings.nested_discount:
-        _discount_nested(candidates)
+    else:
+        for c in candidates:
+            c.score = _score(c, sentence_of, headline, settings)
+        if settings.nested_discount:
+            _discount_nested(candidates)
     if settings.max_words:
         candidates = [c for c in candidates if _is_plain_phrase(c.text, settings.max_words)]
     keywords = _select(candidates, top_n=top_n, min_score=min_score, one_per_topic=settings.one_per_topic)
@@ -248,7 +250,12 @@ class KeywordTagger:
         return doc
 
 
-@Language.factory("newsdesk_keywords", default_config={"top_n": 17, "min_score": 0.0, "preset": "trailer"})
+@Language.factory(
+    "newsdesk_keywords",
+    default_config={"top_n": 17, "min_score": 0.0, "preset": "trailer"},
+    requires=["doc.ents", "token.lemma", "token.pos", "token.dep"],
+    assigns=["doc._.keywords"],
+)
 def make_keywords(nlp: Language, name: str, top_n: int, min_score: float, preset: Preset) -> KeywordTagger:
     return KeywordTagger(top_n=top_n, min_score=min_score, preset=preset)
 
@@ -666,15 +673,8 @@ def _is_demonym_of(nationality: str, place: str) -> bool:
     if len(n) != len(p) or n[:-1] != p[:-1]:
         return False
     a, b = n[-1], p[-1]
-    common = len(_common_prefix(a, b))
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return common >= max(4, len(b) - 2)
-
-
-def _common_prefix(a: str, b: str) -> str:
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    return a[:i]
 
 
 def _best_cased(forms: Iterable[str]) -> str:
