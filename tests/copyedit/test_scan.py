@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from newsdesk.copyedit.scan import Spans
+from newsdesk.copyedit.scan import Spans, upper_first
 
 
 def test_span_flags_agree_with_membership() -> None:
@@ -15,3 +15,12 @@ def test_span_flags_agree_with_membership() -> None:
         spans = Spans(list(zip(cuts[::2], cuts[1::2], strict=True)))
         positions = sorted(rng.sample(range(210), 60))
         assert spans.flags(positions) == [p in spans for p in positions]
+
+
+def test_upper_first_capitalises_one_letter_as_title_case() -> None:
+    assert upper_first("mcCain") == "McCain"
+    assert upper_first("ǆemal") == "ǅemal"  # the title-case digraph, not `Ǆ`
+    # No one-letter capital: the word keeps its length and its letters (edit offsets stay right).
+    assert upper_first("ﬁsh") == "ﬁsh"
+    assert upper_first("ßen") == "ßen"
+    assert upper_first("") == ""

@@ -77,8 +77,10 @@ def capitalised(word: str) -> bool:
 
 
 def upper_first(word: str) -> str:
-    """`roger` → `Roger`, `mcCain` → `McCain`: the first letter in capitals, the rest as written."""
-    return word[:1].upper() + word[1:]
+    """`roger` → `Roger`, `mcCain` → `McCain`: the first letter in capitals, the rest as written. Title case, not
+    upper (`ǆemal` → `ǅemal`); a letter with no one-letter capital (`ß`, `ﬁ`) stays as written."""
+    first = word[:1].title()
+    return (first if len(first) == 1 else word[:1]) + word[1:]
 
 
 def name_form(word: str) -> str:
