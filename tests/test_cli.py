@@ -4,11 +4,17 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
+import pytest
+from spacy.tokens import Doc
 from typer.testing import CliRunner
 
+from newsdesk.article import Event
 from newsdesk.cli import app
+from newsdesk.entities.kb import KnowledgeBase
+from newsdesk.errors import HINTS
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -54,8 +60,9 @@ def test_refused_input_reports_and_others_still_run(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(tmp_path), str(tmp_path / "missing.txt"), "-f", "jsonl"])
     assert result.exit_code == 2
     assert len(result.stdout.strip().splitlines()) == 1
-    assert "empty.txt: empty" in result.stderr
-    assert "missing.txt: no such file" in result.stderr
+    # Each refusal with its code and how to fix it.
+    assert f"newsdesk: error: {tmp_path / 'empty.txt'}: [ND104] empty. {HINTS['ND104']}\n" in result.stderr
+    assert f"missing.txt: [ND101] no such file or directory. {HINTS['ND101']}\n" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -97,7 +104,7 @@ def test_kb_build_from_a_dump(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert out.exists() and "entities kept" in result.stdout
     missing = runner.invoke(app, ["kb", "build", str(tmp_path / "nope.json"), "-o", str(out)])
-    assert missing.exit_code == 2 and "no dump" in missing.stderr
+    assert missing.exit_code == 2 and f"nope.json: [ND152] no dump there. {HINTS['ND152']}" in missing.stderr
     # The built KB links by context: Georgia among Tbilisi and Russia is the country (Q230).
     story = "Talks in Tbilisi\nGeorgia and Russia held talks in Tbilisi, the capital of Georgia, on Monday."
     linked = runner.invoke(app, ["analyze", "-", "-f", "json", "--kb", str(out)], input=story)
@@ -105,7 +112,7 @@ def test_kb_build_from_a_dump(tmp_path: Path) -> None:
     ids = {e["name"]: e["wikidata"] for e in json.loads(linked.stdout)["entities"]}
     assert ids.get("Georgia") == "Q230"
     no_kb = runner.invoke(app, ["analyze", "-", "--kb", str(tmp_path / "none.sqlite")], input=story)
-    assert no_kb.exit_code == 2 and "no knowledge base" in no_kb.stderr
+    assert no_kb.exit_code == 2 and f"none.sqlite: [ND150] no knowledge base there. {HINTS['ND150']}" in no_kb.stderr
 
 
 def test_tag_prints_a_trailer_of_the_asked_length(seed_path: Path) -> None:
@@ -171,5 +178,107 @@ def test_overlong_article_is_refused_and_the_others_still_run(tmp_path: Path) ->
     (tmp_path / "small.txt").write_text("Small story\nThe body is fine.")
     result = runner.invoke(app, ["analyze", str(tmp_path), "-f", "jsonl"])
     assert result.exit_code == 2
-    assert "big.txt: body of" in result.stderr and "longer than the limit" in result.stderr
+    assert "big.txt: [ND107] body of" in result.stderr and "than the limit of 1,000,000. Split it" in result.stderr
     assert [json.loads(line)["headline"] for line in result.stdout.splitlines()] == ["Small story"]
+
+
+def test_a_date_off_the_calendar_does_not_stop_the_run(tmp_path: Path) -> None:
+    lines = [
+        {"title": "Old treaty", "text": "Russia and China signed a treaty 3000 years ago.", "date": "2025-09-02"},
+        {"title": "Last day", "text": "France will meet Germany in Paris tomorrow.", "date": "9999-12-31"},
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Good headline\nThe body is fine.", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    analyses = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["headline"] for a in analyses] == ["Old treaty", "Last day", "Good headline"]
+    # An expression off the calendar stays unresolved: the events keep no time.
+    assert all(e["time"] is None for a in analyses[:2] for e in a["events"]) and analyses[1]["events"]
+
+
+@pytest.mark.parametrize(
+    ("command", "good"),
+    [
+        (["analyze", "-f", "jsonl"], '"headline":"Second story"'),
+        (["entities"], "Germany"),
+        (["tag", "--style", "json"], '"Germany"'),
+        (["export", "-f", "jsonl"], '"headline":"Second story"'),
+    ],
+)
+def test_an_article_whose_analysis_fails_is_refused_and_the_others_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], good: str
+) -> None:
+    import newsdesk.events
+
+    extract = newsdesk.events.extract_events
+
+    def failing_on_odd_text(doc: Doc, **options: Any) -> list[Event]:
+        if "Zzyzx" in doc.text:  # a fault in a component, met on one article's text
+            raise IndexError("list index out of range")
+        return extract(doc, **options)
+
+    monkeypatch.setattr(newsdesk.events, "extract_events", failing_on_odd_text)
+    (tmp_path / "a.txt").write_text("First story\nPeople met in Zzyzx, California, on Monday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second story\nGermany and France signed a treaty in Paris.", encoding="utf-8")
+    result = runner.invoke(app, [*command, str(tmp_path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"newsdesk: error: {tmp_path / 'a.txt'}: [ND200] analysis failed (IndexError: list index out of range). "
+        f"{HINTS['ND200']}\n"
+    )
+    assert good in result.stdout and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all\n" * 10, b"SQLite format 3\x00" + b"\x00" * 200])
+def test_kb_that_is_no_knowledge_base_is_refused_with_a_code(tmp_path: Path, content: bytes) -> None:
+    kb = tmp_path / "kb.sqlite"
+    kb.write_bytes(content)
+    result = runner.invoke(app, ["analyze", "-", "--kb", str(kb)], input="Headline\nGermany and France met.")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"newsdesk: error: {kb}: [ND151] not a newsdesk knowledge base (")
+    assert result.stderr.endswith(f"). {HINTS['ND151']}\n")
+
+
+def test_kb_build_refuses_a_file_with_no_entities_and_keeps_the_previous_kb(tmp_path: Path) -> None:
+    dump = REPO / "tests" / "fixtures" / "entities" / "wikidata_sample.json"
+    out = tmp_path / "kb.sqlite"
+    assert runner.invoke(app, ["kb", "build", str(dump), "-o", str(out), "--min-sitelinks", "0"]).exit_code == 0
+    before = out.read_bytes()
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text('{"title": "Not a dump", "text": "An article."}\n', encoding="utf-8")
+    refusals = [(REPO / "README.md", "no Wikidata entities in it"), (articles, "none of its 1 entities kept")]
+    for garbage, reason in refusals:
+        result = runner.invoke(app, ["kb", "build", str(garbage), "-o", str(out)])
+        assert result.exit_code == 2 and "entities kept" not in result.stdout
+        assert result.stderr == f"newsdesk: error: {garbage}: [ND153] {reason}. {HINTS['ND153']}\n"
+    fake_gz = tmp_path / "dump.json.gz"
+    fake_gz.write_bytes(dump.read_bytes())
+    result = runner.invoke(app, ["kb", "build", str(fake_gz), "-o", str(out)])
+    assert result.exit_code == 2 and f"{fake_gz}: [ND152] cannot be read (" in result.stderr
+    assert out.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [
+        "articles.jsonl", "dump.json.gz", "kb.sqlite",
+    ]  # fmt: skip
+    assert KnowledgeBase(out).meta()["entities"] == "19"
+
+
+def test_tag_min_score_is_bounded_to_a_share_of_the_best(seed_path: Path) -> None:
+    result = runner.invoke(app, ["tag", str(seed_path), "--min-score", "2"], env={"COLUMNS": "200"})
+    assert result.exit_code == 2 and result.exception is not None and not isinstance(result.exception, ValueError)
+    assert "Invalid value for '--min-score': Input should be less than or equal to 1" in result.output
+    assert "share of the best one's score" in runner.invoke(app, ["tag", "--help"], env={"COLUMNS": "200"}).stdout
+
+
+def test_copyedit_diff_and_edits_are_exclusive(seed_path: Path) -> None:
+    result = runner.invoke(app, ["copyedit", "--diff", "--edits", str(seed_path)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "newsdesk: error: give --diff or --edits, not both\n"
+
+
+def test_help_says_what_the_options_do() -> None:
+    wide = {"COLUMNS": "300"}
+    assert "Build the knowledge base" in runner.invoke(app, ["--help"], env=wide).stdout
+    preset = runner.invoke(app, ["copyedit", "--help"], env=wide).stdout
+    assert "precision: only near-certain fixes; recall:" in preset
+    min_uses = runner.invoke(app, ["learn-names", "--help"], env=wide).stdout
+    assert "needs 10, or this if more" in min_uses and "[default: 1]" in min_uses

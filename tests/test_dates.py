@@ -60,3 +60,24 @@ def test_odd_input_does_not_raise() -> None:
 def test_bad_tense_is_a_value_error() -> None:
     with pytest.raises(ValueError):
         resolve_date("Tuesday", anchor=TUESDAY, tense="someday")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("3000 years ago", TUESDAY),
+        ("9999 days ago", dt.date(1, 1, 1)),
+        ("99999999999 days ago", TUESDAY),
+        ("tomorrow", dt.date.max),
+        ("yesterday", dt.date.min),
+        ("next Monday", dt.date.max),
+        ("last week", dt.date.min),
+        ("next month", dt.date.max),
+        ("7 months ago", dt.date.min),
+        ("next year", dt.date.max),
+        ("December 24", dt.date.max),
+    ],
+)
+def test_arithmetic_off_the_calendar_stays_unresolved(text: str, anchor: dt.date) -> None:
+    resolved = resolve_date(text, anchor=anchor, tense="future" if text == "December 24" else "past")
+    assert resolved.date is None and resolved.granularity == "unknown"

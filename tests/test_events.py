@@ -11,9 +11,10 @@ from spacy.tokens import Doc
 import newsdesk.quotes
 from newsdesk.article import Analysis, Event
 from newsdesk.dates import anniversary_notices
-from newsdesk.events import extract_events, make_events
+from newsdesk.events import cameo_table, extract_events, make_events
 from newsdesk.ingest import parse_text
 from newsdesk.pipeline import Pipeline
+from newsdesk.tables import data_rows
 
 assert newsdesk.quotes  # registers newsdesk_quotes
 ANCHOR = dt.date(2025, 9, 2)
@@ -138,3 +139,11 @@ def _summary(event: Event) -> tuple[object, ...]:
     time = (event.time.text, event.time.date) if event.time else None
     names = [p.name if p else None for p in (event.actor, event.target, event.place)]
     return (event.code, event.trigger.text, *names, time, event.modality)
+
+
+def test_every_cameo_row_has_a_goldstein_score() -> None:
+    """`cameo_table` reads every score as a float: a row without one would be a data error, caught here."""
+    rows = data_rows("events/cameo.tsv")
+    assert all(len(row) == 3 for row in rows)
+    assert cameo_table() == {code: (float(score), name.strip()) for code, score, name in rows}
+    assert cameo_table()["145"] == (-7.5, "Protest violently, riot")

@@ -78,3 +78,18 @@ def test_jsonl_round_trips(analysis: Analysis) -> None:
 def test_unknown_format_is_a_value_error(analysis: Analysis) -> None:
     with pytest.raises(ValueError):
         write_export([analysis], "csv", io.StringIO())
+
+
+@pytest.mark.parametrize(
+    ("code", "quad_class"),
+    [("010", "1"), ("057", "1"), ("061", "2"), ("081", "2"), ("090", "3"), ("111", "3"), ("138", "3"),
+     ("141", "4"), ("145", "4"), ("173", "4"), ("190", "4"), ("202", "4")],
+)  # fmt: skip
+def test_quad_class_follows_gdelt(analysis: Analysis, code: str, quad_class: str) -> None:
+    """GDELT's QuadClass: roots 01-05 verbal and 06-08 material cooperation, 09-13 verbal and 14-20 (protest
+    on) material conflict."""
+    events = [event.model_copy(update={"code": code}) for event in analysis.events]
+    out = io.StringIO()
+    write_export([analysis.model_copy(update={"events": events})], "gdelt-events", out)
+    row = dict(zip(EVENT_COLUMNS, out.getvalue().splitlines()[0].split("\t"), strict=True))
+    assert (row["EventRootCode"], row["QuadClass"]) == (code[:2], quad_class)

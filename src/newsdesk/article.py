@@ -209,9 +209,9 @@ class Participant(_Model):
 
 
 class Event(_Model):
-    """Who did what to whom, where and when, coded to CAMEO root codes."""
+    """Who did what to whom, where and when, coded to a three-digit CAMEO event code (first two digits: the root)."""
 
-    code: str = Field(description="CAMEO event code, e.g. '04' consult, '111' criticise.")
+    code: str = Field(description="CAMEO event code, three digits, e.g. '040' consult, '111' criticise.")
     action: str = Field(description="Readable action class, e.g. 'meet', 'criticise'.")
     trigger: Span
     actor: Participant | None

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import itertools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,7 +19,7 @@ from newsdesk import __version__
 from newsdesk.article import Analysis, Article
 from newsdesk.copyedit import HouseNames, HouseOption, copyedit_article, learn_house_names
 from newsdesk.entities import STAGES as ENTITY_STAGES
-from newsdesk.entities import build_kb
+from newsdesk.entities import build_kb, open_kb
 from newsdesk.entities.table import print_entities
 from newsdesk.errors import InputError, NewsdeskError
 from newsdesk.export import write_export
@@ -38,6 +39,9 @@ app = typer.Typer(
 
 #: Exit status when any input was refused (the others are still processed).
 EXIT_REFUSED = 2
+#: Articles analysed per `Pipeline.pipe` call: the size of spaCy's batches, and what is redone one article
+#: at a time when one of them fails.
+BATCH = 16
 
 
 class Format(enum.StrEnum):
@@ -93,6 +97,11 @@ MaxBytesOpt = Annotated[
 ]
 
 
+def _error(error: NewsdeskError | str) -> None:
+    """Report on stderr: `newsdesk: error: SOURCE: [CODE] reason. Hint.` (the form of `str(InputError)`)."""
+    typer.echo(f"newsdesk: error: {error}", err=True)
+
+
 class Run:
     """Reads the inputs of one command, reporting refused ones on stderr and remembering them."""
 
@@ -101,13 +110,36 @@ class Run:
         self.published = published.date() if published else None
         self.refused = 0
 
+    def refuse(self, error: InputError) -> None:
+        self.refused += 1
+        _error(error)
+
     def articles(self, paths: list[str]) -> Iterator[Article]:
         for item in read_sources(paths, max_bytes=self.max_bytes):
             if isinstance(item, InputError):
-                self.refused += 1
-                typer.echo(f"newsdesk: error: {item.source}: {item.reason}", err=True)
+                self.refuse(item)
                 continue
             yield item.model_copy(update={"published": self.published}) if self.published else item
+
+    def analyses(self, pipeline: Pipeline, paths: list[str]) -> Iterator[Analysis]:
+        """The articles' analyses, in order; an article whose analysis fails is refused, the others go on."""
+        articles = self.articles(paths)
+        while batch := list(itertools.islice(articles, BATCH)):
+            try:
+                yield from list(pipeline.pipe(batch, batch_size=BATCH))
+            except Exception:
+                # `pipe` ends at a batch's first failure: redo that batch one article at a time to keep the rest.
+                yield from self._one_by_one(pipeline, batch)
+
+    def _one_by_one(self, pipeline: Pipeline, batch: Iterable[Article]) -> Iterator[Analysis]:
+        for article in batch:
+            try:
+                yield pipeline.analyze(article)
+            except InputError as err:
+                self.refuse(err)
+            except Exception as err:  # a bug met on odd text: this article's failure, not the run's
+                reason = f"analysis failed ({type(err).__name__}: {err})"
+                self.refuse(InputError(article.source or article.id, reason, code="ND200"))
 
     def exit(self) -> None:
         if self.refused:
@@ -116,7 +148,7 @@ class Run:
 
 def _house(path: Path | None, off: bool) -> HouseOption:
     if off and path is not None:
-        typer.echo("newsdesk: error: give --house-names FILE or --no-house-names, not both", err=True)
+        _error("give --house-names FILE or --no-house-names, not both")
         raise typer.Exit(EXIT_REFUSED)
     if off:
         return None
@@ -125,7 +157,7 @@ def _house(path: Path | None, off: bool) -> HouseOption:
     try:
         return HouseNames.read(path)
     except NewsdeskError as exc:
-        typer.echo(f"newsdesk: error: {exc}", err=True)
+        _error(exc)
         raise typer.Exit(EXIT_REFUSED) from exc
 
 
@@ -138,9 +170,11 @@ def _pipeline(
 ) -> Pipeline:
     config = dict(config or {})
     if kb is not None:
-        if not kb.is_file():
-            typer.echo(f"newsdesk: error: {kb}: no knowledge base there (build one with `newsdesk kb build`)", err=True)
-            raise typer.Exit(EXIT_REFUSED)
+        try:
+            open_kb(kb)  # a missing or wrong file is refused here, not in the middle of the first article
+        except NewsdeskError as exc:
+            _error(exc)
+            raise typer.Exit(EXIT_REFUSED) from exc
         for name in ENTITY_STAGES:
             config[name] = {**config.get(name, {}), "kb": str(kb)}
     try:
@@ -148,7 +182,7 @@ def _pipeline(
             return Pipeline(copyedit=not no_copyedit, config=config, house=house)
         return get_pipeline(copyedit=not no_copyedit)
     except NewsdeskError as exc:
-        typer.echo(f"newsdesk: error: {exc}", err=True)
+        _error(exc)
         raise typer.Exit(1) from exc
 
 
@@ -185,7 +219,7 @@ def analyze(
     """
     run = Run(max_bytes, date)
     out = Console(highlight=False, soft_wrap=False)
-    for analysis in _pipeline(no_copyedit, kb, house=_house(house, no_house)).pipe(run.articles(paths)):
+    for analysis in run.analyses(_pipeline(no_copyedit, kb, house=_house(house, no_house)), paths):
         if fmt is Format.text:
             print_report(analysis, out)
         elif fmt is Format.json:
@@ -200,13 +234,24 @@ def analyze(
 def copyedit(
     paths: PathsArg,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of the corrected text.")] = False,
-    edits: Annotated[bool, typer.Option("--edits", help="Print the edits as JSON lines instead.")] = False,
-    preset: Annotated[Preset, typer.Option("--preset", help="precision: only near-certain fixes.")] = Preset.precision,
+    edits: Annotated[
+        bool, typer.Option("--edits", help="Print the edits as JSON lines instead (not with --diff).")
+    ] = False,
+    preset: Annotated[
+        Preset,
+        typer.Option(
+            "--preset",
+            help="precision: only near-certain fixes; recall: also likely ones, at lower thresholds (review them).",
+        ),
+    ] = Preset.precision,
     house: HouseOpt = None,
     no_house: NoHouseOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Copy-edit articles (capitals, spacing, spelling) without running the model: fast."""
+    if diff and edits:
+        _error("give --diff or --edits, not both")
+        raise typer.Exit(EXIT_REFUSED)
     run = Run(max_bytes, None)
     names = _house(house, no_house)
     for article in run.articles(paths):
@@ -235,7 +280,12 @@ def learn_names(
         "house-names.tsv"
     ),
     min_uses: Annotated[
-        int, typer.Option("--min-uses", min=1, help="Keep names used at least this often (single words: 10 or more).")
+        int,
+        typer.Option(
+            "--min-uses",
+            min=1,
+            help="Keep names used at least this often; a lone dictionary word (`Labour`) needs 10, or this if more.",
+        ),
     ] = 1,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
@@ -264,7 +314,7 @@ def entities(
     """Print the entity table of each article: canonical names, types, ids, mentions, salience."""
     run = Run(max_bytes, date)
     pipeline = _pipeline(no_copyedit, kb, house=_house(house, no_house))
-    print_entities(pipeline.pipe(run.articles(paths)), values=values)
+    print_entities(run.analyses(pipeline, paths), values=values)
     run.exit()
 
 
@@ -284,7 +334,7 @@ def export(
 ) -> None:
     """Export analyses in a format existing tools read (tab-separated GDELT 2.0 rows, or JSONL)."""
     run = Run(max_bytes, date)
-    analyses = _pipeline(no_copyedit, kb, house=_house(house, no_house)).pipe(run.articles(paths))
+    analyses = run.analyses(_pipeline(no_copyedit, kb, house=_house(house, no_house)), paths)
     if output is None:
         write_export(analyses, fmt.value, sys.stdout)
     else:
@@ -297,7 +347,12 @@ def export(
 def tag(
     paths: PathsArg,
     top_n: Annotated[int, typer.Option("--top", "-n", min=1, help="How many keywords.")] = 17,
-    min_score: Annotated[float, typer.Option("--min-score", min=0.0, help="Drop keywords scoring below this.")] = 0.0,
+    min_score: Annotated[
+        float,
+        typer.Option(
+            "--min-score", min=0.0, max=1.0, help="Drop keywords scoring below this share of the best one's score."
+        ),
+    ] = 0.0,
     style: Annotated[TagStyle, typer.Option("--style", help="A 'Keywords: …' line, a table, or JSON.")] = (
         TagStyle.trailer
     ),
@@ -323,7 +378,7 @@ def tag(
         config={"newsdesk_keywords": {"top_n": top_n, "min_score": min_score, "preset": preset.value}},
         house=_house(house, no_house),
     )
-    for analysis in pipeline.pipe(run.articles(paths)):
+    for analysis in run.analyses(pipeline, paths):
         if style is TagStyle.trailer:
             typer.echo(format_trailer(analysis.keywords))
         elif style is TagStyle.json:
@@ -333,7 +388,7 @@ def tag(
     run.exit()
 
 
-kb_app = typer.Typer(help="Build and inspect the knowledge base used for entity linking.", no_args_is_help=True)
+kb_app = typer.Typer(help="Build the knowledge base used for entity linking.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
 
@@ -344,15 +399,17 @@ def kb_build(
         "newsdesk-kb.sqlite"
     ),
     min_sitelinks: Annotated[
-        int, typer.Option("--min-sitelinks", help="Keep entities with at least this many sitelinks.")
+        int, typer.Option("--min-sitelinks", min=0, help="Keep entities with at least this many sitelinks.")
     ] = 5,
     lang: Annotated[str, typer.Option("--lang", help="Language of labels, aliases and descriptions.")] = "en",
 ) -> None:
-    """Stream a Wikidata dump into a compact knowledge base, in one pass with bounded memory."""
+    """Stream a Wikidata dump into a compact knowledge base, in one pass with bounded memory.
+
+    A knowledge base already at the output is replaced only when the build succeeds."""
     try:
         stats = build_kb(dump, output, lang=lang, min_sitelinks=min_sitelinks)
-    except ValueError as exc:
-        typer.echo(f"newsdesk: error: {exc}", err=True)
+    except NewsdeskError as exc:
+        _error(exc)
         raise typer.Exit(EXIT_REFUSED) from exc
     typer.echo(f"{stats.path}: {stats.kept:,} of {stats.read:,} entities kept")
 

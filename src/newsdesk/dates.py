@@ -62,8 +62,9 @@ _DEICTIC.update({"tomorrow": 1, "last night": -1})
 # Compiled once, tried in table order: the first phrase found wins.
 _DEICTIC_RES = [(re.compile(rf"\b{phrase}\b"), offset) for phrase, offset in _DEICTIC.items()]
 _RELATIVE_UNIT_RE = re.compile(r"\b(?P<rel>last|this|next|past|coming|previous)\s+(?P<unit>week|month|year)\b")
+# Counts are capped at four digits: "99999 days ago" is no date a story gives.
 _AGO_RE = re.compile(
-    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b"
+    r"\b(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 )
 _PART_YEAR_RE = re.compile(r"\b(?P<part>early|mid|late|the end of|the beginning of|the start of)[\s-]+" + _YEAR + r"\b")
 _DAY_MONTH_RE = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b")
@@ -152,6 +153,16 @@ def resolve_date(text: str, *, anchor: dt.date | None, tense: Tense = "past") ->
         if (m := _YEAR_RE.search(low)) and not _RELATIVE_UNIT_RE.search(low):
             return Resolved(dt.date(int(m["year"]), 1, 1), "year")
         return UNRESOLVED
+    try:
+        return _resolve_relative(text, low, anchor, tense)
+    except (ValueError, OverflowError):
+        # The arithmetic left the calendar ("3000 years ago", "tomorrow" in a story dated 9999-12-31):
+        # that expression stays unresolved, the article's other dates do not.
+        return UNRESOLVED
+
+
+def _resolve_relative(text: str, low: str, anchor: dt.date, tense: Tense) -> Resolved:
+    """`resolve_date`'s anchored part; raises ValueError or OverflowError past date.min/date.max."""
     for pattern_, offset in _DEICTIC_RES:
         if pattern_.search(low):
             return Resolved(anchor + dt.timedelta(days=offset), "day")

@@ -68,13 +68,7 @@ def trigger_table() -> dict[tuple[str, str], Trigger]:
 @lru_cache(maxsize=1)
 def cameo_table() -> dict[str, tuple[float, str]]:
     """CAMEO code → (Goldstein scale, description), from data/events/cameo.tsv."""
-    table = {}
-    for code, goldstein, description in data_rows("events/cameo.tsv"):
-        try:
-            table[code] = (float(goldstein), description.strip())
-        except ValueError:  # a few rows lack a score
-            table[code] = (0.0, description.strip())
-    return table
+    return {code: (float(score), description.strip()) for code, score, description in data_rows("events/cameo.tsv")}
 
 
 @lru_cache(maxsize=1)

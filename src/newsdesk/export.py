@@ -47,9 +47,10 @@ def _clean(value: str) -> str:
 
 
 def _quad_class(root: str) -> int:
-    """CAMEO root → GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material."""
+    """CAMEO root → GDELT QuadClass: 1 verbal cooperation (01-05), 2 material cooperation (06-08), 3 verbal
+    conflict (09-13), 4 material conflict (14-20: protest, force, coercion, assault, fight, mass violence)."""
     number = int(root) if root.isdigit() else 0
-    return 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 14 else 4
+    return 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 13 else 4
 
 
 @lru_cache(maxsize=1)

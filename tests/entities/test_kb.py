@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
 
 from newsdesk.entities.kb import DEFAULT_KB, KnowledgeBase, build_kb, newsdesk_id, normalize, open_kb, resolve_kb
+from newsdesk.errors import KBError
 
 from .conftest import DUMP, compressed
 
@@ -41,20 +43,48 @@ def test_min_sitelinks_filters_unpopular_entities(tmp_path: Path) -> None:
 
 
 def test_build_refuses_bad_arguments(tmp_path: Path) -> None:
-    with pytest.raises(ValueError):
+    # Coded errors, and still ValueErrors as before they had codes.
+    with pytest.raises(KBError, match="no dump there") as missing:
         build_kb(tmp_path / "missing.json", tmp_path / "kb.sqlite", progress=False)
-    with pytest.raises(ValueError):
+    assert missing.value.code == "ND152" and isinstance(missing.value, ValueError)
+    with pytest.raises(ValueError, match="min_sitelinks"):
         build_kb(DUMP, tmp_path / "kb.sqlite", min_sitelinks=-1, progress=False)
-    with pytest.raises(ValueError):
+    with pytest.raises(KBError, match="no knowledge base there") as no_kb:
         KnowledgeBase(tmp_path / "nothing.sqlite")
+    assert no_kb.value.code == "ND150" and isinstance(no_kb.value, ValueError)
 
 
-def test_build_survives_an_empty_dump(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", [b"", b"\x00\x01 not sqlite", b"SQLite format 3\x00" + b"\x00" * 100])
+def test_a_file_that_is_no_kb_is_refused_when_opened(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "kb.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(KBError, match="not a newsdesk knowledge base") as info:
+        KnowledgeBase(path)
+    assert info.value.code == "ND151"
+
+
+def test_an_empty_dump_is_refused_and_writes_nothing(tmp_path: Path) -> None:
     dump = tmp_path / "empty.json"
     dump.write_text("[\n]\n")
-    stats = build_kb(dump, tmp_path / "kb.sqlite", progress=False)
-    assert (stats.read, stats.kept) == (0, 0)
-    assert KnowledgeBase(stats.path).candidates("anything") == []
+    with pytest.raises(KBError, match="no Wikidata entities in it") as info:
+        build_kb(dump, tmp_path / "kb.sqlite", progress=False)
+    assert info.value.code == "ND153"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.json"]
+
+
+def test_a_failed_build_keeps_the_previous_kb(tmp_path: Path) -> None:
+    out = tmp_path / "kb.sqlite"
+    build_kb(DUMP, out, min_sitelinks=2, progress=False)
+    before = out.read_bytes()
+    with pytest.raises(KBError, match="none of its 21 entities kept"):
+        build_kb(DUMP, out, min_sitelinks=100_000, progress=False)
+    truncated = tmp_path / "dump.json.gz"
+    truncated.write_bytes(gzip.compress(DUMP.read_bytes())[:200])
+    with pytest.raises(KBError, match="cannot be read") as info:
+        build_kb(truncated, out, progress=False)
+    assert info.value.code == "ND152"
+    assert out.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["dump.json.gz", "kb.sqlite"]
+    assert KnowledgeBase(out).meta()["entities"] == "18"
 
 
 def test_default_kb_is_small_and_knows_places_and_nationalities() -> None:

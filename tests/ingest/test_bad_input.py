@@ -80,7 +80,7 @@ def test_every_refusal_is_one_line_naming_the_file(mixed: Path) -> None:
     for item in read_sources([str(mixed)]):
         if isinstance(item, InputError):
             assert "\n" not in str(item)
-            assert str(item).startswith(f"[{item.code}] {mixed}")
+            assert str(item).startswith(f"{mixed}") and f": [{item.code}] {item.reason}" in str(item)
 
 
 def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
@@ -214,3 +214,19 @@ def test_format_is_sniffed_without_an_extension(data: bytes, kind: str) -> None:
 def test_xml_that_is_no_feed_is_refused_naming_the_file() -> None:
     with pytest.raises(InputError, match="not an RSS or Atom feed"):
         read_bytes(b"<?xml version='1.0'?><catalog><book>Dune</book></catalog>", source="books.xml")
+
+
+def test_the_readme_snippet_gives_pipe_only_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`read_sources` yields InputErrors among the articles; the README's Python snippet leaves them out."""
+    import newsdesk
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("```python\n") : readme.index("```\n", readme.index("```python\n"))]
+    snippet = block[block.index("from newsdesk.ingest import read_sources") :]
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "stories" / "empty.txt").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done: list[object] = []
+    exec(snippet.replace("...", "done.append(a)"), {"newsdesk": newsdesk, "done": done})
+    assert [a.headline for a in done] == ["Bridge Reopens After Repairs"]  # type: ignore[attr-defined]

@@ -121,7 +121,6 @@ class HouseNames:
                     f"line {number} is not `name<TAB>uses<TAB>other uses` with a name of words separated by single "
                     "spaces",
                     code="ND141",
-                    hint="Build the table with `newsdesk learn-names ARCHIVE... -o FILE`.",
                 )
             counts[fields[0]] = (int(fields[1]), int(fields[2]))
         return cls(counts)

@@ -22,9 +22,11 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from types import TracebackType
 from typing import IO, Any
 
 from newsdesk.article import EntityLabel
+from newsdesk.errors import KBError
 from newsdesk.tables import data_rows, function_words, word_set
 
 DATA = resources.files("newsdesk") / "data" / "entities"
@@ -98,12 +100,18 @@ class KBRecord:
 
 
 class KBWriter:
-    """Writes records into a fresh sqlite KB in batches: memory stays bounded whatever the input size."""
+    """Writes records into a fresh sqlite KB in batches: memory stays bounded whatever the input size.
+
+    It writes a temporary file next to `path` that `close` moves into place, so a KB already at `path`
+    is used and kept until then, and kept for good if the build fails (`discard`, or leaving a `with`
+    block by an exception).
+    """
 
     def __init__(self, path: Path, *, batch: int = 5000) -> None:
-        path.unlink(missing_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path)
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.tmp.unlink(missing_ok=True)  # left by a build that was killed
+        self.db = sqlite3.connect(self.tmp)
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         self.batch = batch
         self.pending: list[KBRecord] = []
@@ -135,18 +143,38 @@ class KBWriter:
         self.db.commit()
         self.db.execute("VACUUM")
         self.db.close()
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        """Drop what was written; a KB already at `path` stays as it was."""
+        self.db.close()
+        self.tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> KBWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        if kind is not None:
+            self.discard()
 
 
 class KnowledgeBase:
     """Read-only access to a KB file. Use `open_kb` (cached) rather than building one per call."""
 
     def __init__(self, path: Path) -> None:
+        """Raises KBError: ND150 when there is no file at `path`, ND151 when it is no newsdesk KB."""
         if not path.is_file():
-            raise ValueError(f"no knowledge base at {path}")
+            raise KBError(str(path), "no knowledge base there", code="ND150")
         self.path = path
         # as_uri() percent-escapes the path: a raw `#`, `?` or `%` would end or garble a `file:` URI.
         self.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, list[Candidate]] = {}
+        # sqlite opens any file lazily: read the meta table now, or a wrong file fails at the first lookup.
+        try:
+            self.meta()
+        except sqlite3.DatabaseError as err:
+            self.db.close()
+            raise KBError(str(path), f"not a newsdesk knowledge base ({err})", code="ND151") from err
 
     def meta(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
@@ -317,14 +345,31 @@ def build_kb(
     Keeps entities whose `instance of` (P31) is a class in wikidata_types.tsv and that have at least
     `min_sitelinks` sitelinks (the popularity filter that keeps a full dump's KB to a few hundred MB).
     Memory is bounded by the writer's batch. Shows a progress bar over the compressed bytes read.
+
+    Raises KBError: ND152 when the dump is missing or cannot be read, ND153 when no entity is kept. A KB
+    already at `out` is replaced only by a finished build.
     """
     if min_sitelinks < 0:
         raise ValueError("min_sitelinks must be >= 0")
     if not dump.is_file():
-        raise ValueError(f"no dump at {dump}")
+        raise KBError(str(dump), "no dump there", code="ND152")
+    with KBWriter(out) as writer:
+        try:
+            read = _read_dump(dump, writer, lang=lang, min_sitelinks=min_sitelinks, progress=progress)
+        except (OSError, EOFError) as err:  # unreadable, or a .gz/.bz2 that is not (or is cut short)
+            raise KBError(str(dump), f"cannot be read ({err})", code="ND152") from err
+        kept = writer.count + len(writer.pending)
+        if not kept:
+            reason = f"none of its {read:,} entities kept" if read else "no Wikidata entities in it"
+            raise KBError(str(dump), reason, code="ND153")
+        writer.close({"source": dump.name, "lang": lang, "min_sitelinks": str(min_sitelinks), "kind": "wikidata"})
+    return BuildStats(read=read, kept=kept, path=out)
+
+
+def _read_dump(dump: Path, writer: KBWriter, *, lang: str, min_sitelinks: int, progress: bool) -> int:
+    """Stream the dump's kept records into `writer`; the number of entities read."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-    writer = KBWriter(out)
     read = 0
     size = dump.stat().st_size
     with (
@@ -347,6 +392,4 @@ def build_kb(
             if read % 1000 == 0:
                 bar.update(task, completed=raw.tell(), kept=writer.count + len(writer.pending))
         bar.update(task, completed=size, kept=writer.count + len(writer.pending))
-    kept = writer.count + len(writer.pending)
-    writer.close({"source": dump.name, "lang": lang, "min_sitelinks": str(min_sitelinks), "kind": "wikidata"})
-    return BuildStats(read=read, kept=kept, path=out)
+    return read

@@ -95,7 +95,6 @@ def check_length(article: Article) -> Article:
             article.source or article.id,
             f"body of {len(article.body):,} characters is longer than the limit of {MAX_BODY_CHARS:,}",
             code="ND107",
-            hint="Split it into articles.",
         )
     return article
 

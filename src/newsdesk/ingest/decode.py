@@ -50,7 +50,6 @@ def check_size(size: int, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
             source,
             f"larger than the size limit of {max_bytes:,} bytes",
             code="ND103",
-            hint="Raise it with --max-bytes.",
         )
 
 

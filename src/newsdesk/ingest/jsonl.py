@@ -3,8 +3,9 @@
 Common aliases from news corpora are accepted: `text`/`content` for `body`, `title` for `headline`,
 `date` for `published`, `url` for `source`, `keywords`/`tags` for `source_keywords`, `author` for
 `authors`, `lang` for `language`; the model's own name wins when both are given. Unknown fields
-are ignored. A body is laid out like a text file's (paragraphs on blank lines or single lines); a
-`Keywords:` trailer is taken off it as for wire copy, and so is a dateline unless `dateline` is given.
+are ignored, and so is a `published` date that cannot be read (the article is kept, undated). A body
+is laid out like a text file's (paragraphs on blank lines or single lines); a `Keywords:` trailer is
+taken off it as for wire copy, and so is a dateline unless `dateline` is given.
 """
 
 from __future__ import annotations
@@ -63,10 +64,14 @@ def _names(record: dict[str, Any], name: str) -> list[str] | None:
 
 def _date(record: dict[str, Any]) -> dt.date | None:
     """ISO 8601 first; then, as corpora write them (`2016/12/08`, `Dec 8, 2016`), any absolute
-    date dateparser reads strictly (day, month and a four-digit year; nothing relative like "yesterday")."""
-    value = _text(record, "published")
-    if value is None:
+    date dateparser reads strictly (day, month and a four-digit year; nothing relative like "yesterday").
+
+    A date it cannot read is None: the article is kept without one, as the feed and HTML readers keep theirs.
+    """
+    value = _field(record, "published")
+    if not isinstance(value, str) or not value.strip():
         return None
+    value = value.strip()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -79,7 +84,7 @@ def _date(record: dict[str, Any]) -> dt.date | None:
         parsed: dt.datetime | None = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
         if parsed is not None:
             return parsed.date()
-    raise ValueError(f"'published' is not a date: {value[:40]!r}")
+    return None
 
 
 def parse_record(record: dict[str, Any], *, source: str) -> Article:
