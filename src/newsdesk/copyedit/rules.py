@@ -31,7 +31,7 @@ from newsdesk.copyedit.lexicon import CaseInfo, Lexicon
 from newsdesk.copyedit.names import Around, double_barrelled, irish_surname, load_names, may_name, name_by_place
 from newsdesk.copyedit.presets import Preset
 from newsdesk.copyedit.scan import (
-    CLOSING,
+    CLOSERS,
     WORD,
     Spans,
     Token,
@@ -1022,7 +1022,7 @@ def spacing_edits(text: str, protected: Spans, abbreviations: frozenset[str]) ->
         if (
             p in protected
             or not before
-            or not (before.isalpha() or before in CLOSING or before.isdigit() or before == "%")
+            or not (before.isalpha() or before in CLOSERS or before.isdigit() or before == "%")
         ):
             continue
         if punct in ".?!" and not (nxt.isupper() and after_next.islower()):

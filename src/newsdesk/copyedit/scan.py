@@ -24,19 +24,24 @@ PROTECTED = re.compile(
 TOP_LEVEL_DOMAINS = frozenset(
     ["com", "org", "net", "gov", "edu", "int", "info", "io", "co", "uk", "us", "de", "fr", "ru", "cn", "jp", "eu"]
 )
-# Every quote mark `quotemarks` pairs, plus single quotes and brackets.
-OPENING = '“"‘([«„'
-CLOSING = '”"’)]»'
+# What opens and what closes a quotation or an aside: every quote mark `quotemarks` pairs, plus single quotes and
+# brackets (wider than `quotemarks.OPENING`/`CLOSING`, which pair quotations only).
+OPENERS = '“"‘([«„'
+CLOSERS = '”"’)]»'
+#: The quote marks among `CLOSERS`, with the apostrophe a closing single quote is typed as.
+_CLOSING_QUOTES = '”"’»' + "'"
+_OPENED = "[" + re.escape(OPENERS + "'") + "]*"
+_CLOSED = "[" + re.escape(CLOSERS + "'") + "]*"
 # A sentence ends at . ? ! (possibly inside a closing quote or bracket) followed by white space.
-SENTENCE_BREAK = re.compile(r"([.?!]+)([”\"’'\)\]»]*)(\s+)([“\"‘'\(\[«„]*)(?=[^\W\d_])")
-PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*([“\"‘'\(\[«„]*)(?=[^\W\d_])")
+SENTENCE_BREAK = re.compile(rf"([.?!]+)({_CLOSED})(\s+)({_OPENED})(?=[^\W\d_])")
+PARAGRAPH_START = re.compile(rf"(?:\A|\n[ \t]*\n)\s*({_OPENED})(?=[^\W\d_])")
 #: What may end a paragraph that ends its sentence: a stop, a colon or semicolon, a closing quote or bracket.
-_SENTENCE_ENDS = frozenset(".?!:;…'" + CLOSING)
+_SENTENCE_ENDS = frozenset(".?!:;…'" + CLOSERS)
 #: A paragraph of at most this many words that ends without a stop is a heading or a list line, after which a
 #: sentence starts; a longer one is a sentence broken off (`_paragraph_starts`).
 _HEADING_WORDS = 8
 #: A list item: a line that opens with a bullet (`- best new opera`, `• the seats`) starts a sentence.
-BULLET_START = re.compile(r"(?:\A|\n)[ \t]*[-*•·–—][ \t]+([“\"‘'\(\[«„]*)(?=[^\W\d_])")
+BULLET_START = re.compile(rf"(?:\A|\n)[ \t]*[-*•·–—][ \t]+({_OPENED})(?=[^\W\d_])")
 DOTTED = re.compile(r"(?:[^\W\d_]\.)+\Z")  # U.S. a.m. e.g. J.
 SPACED_ELLIPSIS = re.compile(r"\.\s\.\s?\Z")  # `. . .`: the last stop of one, which trails on
 #: A bracket this short, with no space, that ends in a full stop holds an abbreviation (`(U.S.)`, `(D-Mo.)`).
@@ -100,7 +105,7 @@ def _word_before(text: str, end: int) -> str:
     start = end
     while start > 0 and not text[start - 1].isspace():
         start -= 1
-    return text[start:end].lstrip(OPENING)
+    return text[start:end].lstrip(OPENERS)
 
 
 def is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
@@ -116,7 +121,7 @@ def _continues(text: str, m: re.Match[str], abbreviations: frozenset[str], attri
     spaced = punct == "." and SPACED_ELLIPSIS.search(text, max(0, m.start(1) - 4), m.start(1))
     if (len(punct) > 1 and "." in punct) or spaced:
         return True  # an ellipsis usually trails into the same sentence
-    quoted = any(c in "”\"’'»" for c in closer)
+    quoted = any(c in _CLOSING_QUOTES for c in closer)
     if quoted and punct[-1] in "?!":
         return True  # “Why?” he asked.
     word = WORD.match(text, m.end())
@@ -136,7 +141,7 @@ def _opens_item(text: str, at: int) -> bool:
     the cost, and`), nor after such an item."""
     if at > 0:
         line = text[text.rfind("\n", 0, at) + 1 : at].strip()
-        ends = line.rstrip(CLOSING)
+        ends = line.rstrip(CLOSERS)
         if ends and ends[-1] not in ".?!:" and not (BULLET_START.match("\n" + line) and not _goes_on(line)):
             return False
     end = text.find("\n", at + 1)
