@@ -32,3 +32,14 @@ def test_place_name_abbreviations_do_not_end_a_sentence(bare_nlp: spacy.language
         "Workers at plants in Hamilton and Sault Ste. Marie were told.",
         "Others went to Ft. Worth.",
     ]
+
+
+def test_a_paragraph_break_always_ends_a_sentence(bare_nlp: spacy.language.Language) -> None:
+    # The parser alone reads this as one sentence, over the blank line after the closing quote mark.
+    text = (
+        "The mayor described the budget as “a promise kept to every family.”\n\n"
+        "Under the new budget, the city will hire 200 more teachers, according to a council report."
+    )
+    names = bare_nlp.pipe_names
+    assert names.index("newsdesk_paragraphs") < names.index("parser")
+    assert [s.text.strip() for s in bare_nlp(text).sents] == [paragraph.strip() for paragraph in text.split("\n\n")]

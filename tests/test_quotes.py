@@ -261,3 +261,25 @@ def test_short_name_prefers_the_full_name_it_ends(nlp: Language) -> None:
 def test_participle_after_a_scare_quote_is_no_cue(nlp: Language) -> None:
     quotes = quotes_of(nlp, "Its “reforms,” boosting growth across the region, took hold.", "direct", "partial")
     assert not [q for q in quotes if q.speaker == "growth"]
+
+
+def test_according_to_reads_only_its_own_paragraph(nlp: Language) -> None:
+    text = (
+        "The mayor described the budget as “a promise kept to every family.”\n\n"
+        "Under the new budget, the city will hire 200 more teachers, according to a council report."
+    )
+    quotes = extract_quotes(nlp(text))
+    assert [(q.kind, q.content.text, q.speaker) for q in quotes] == [
+        ("direct", "a promise kept to every family.", "The mayor"),
+        ("indirect", "Under the new budget, the city will hire 200 more teachers", "a council report"),
+    ]
+
+
+def test_indirect_speech_reads_only_its_own_paragraph(nlp: Language) -> None:
+    # The next paragraph has no reporting verb: it is the reporter's, not the critics'.
+    text = (
+        "Critics denounced the reform as “a gift to landlords.”\n\n"
+        "Under the reform, rents will rise by 4 percent a year in most cities."
+    )
+    quotes = extract_quotes(nlp(text))
+    assert [(q.kind, q.content.text, q.speaker) for q in quotes] == [("partial", "a gift to landlords", "Critics")]

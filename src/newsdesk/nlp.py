@@ -3,11 +3,15 @@
 Every newsdesk component is a `Doc -> Doc` spaCy component that reads the article's metadata from
 `doc._.article` and writes its findings to its own extension (`doc._.entities`, `doc._.keywords`,
 …), so any of them can be added to a user's own pipeline with `nlp.add_pipe("newsdesk_…")`.
+
+`load_model` puts one newsdesk component inside the model, before its parser: `newsdesk_paragraphs`, which makes a
+paragraph break a sentence boundary, so no stage reads a sentence across two paragraphs.
 """
 
 from __future__ import annotations
 
 import importlib
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language
@@ -15,7 +19,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from newsdesk.article import Span
+from newsdesk.article import PARAGRAPH_SEPARATOR, Span
 from newsdesk.copyedit.offsets import OffsetMap
 from newsdesk.errors import ModelError
 
@@ -68,6 +72,20 @@ def make_span(doc: Doc, start: int, end: int) -> Span:
     )
 
 
+@Language.component("newsdesk_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """The first word after a paragraph break (a blank line) starts a sentence.
+
+    The model's parser finds sentence boundaries by its own transitions and can run a sentence over a blank line
+    (`… hydrogen.”` then the next paragraph). Placed before the parser, this presets `Token.is_sent_start`, which
+    spaCy's parser keeps as a boundary; the other tokens are left for the parser to decide.
+    """
+    for previous, token in pairwise(doc):
+        if previous.is_space and PARAGRAPH_SEPARATOR in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load a fresh spaCy English pipeline by package name, checking it is `en_core_web_sm`-compatible 3.8.x.
 
@@ -84,6 +102,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     if isinstance(nlp.tokenizer, Tokenizer):
         for abbreviation in ("Ste.", "Ft."):
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.add_pipe("newsdesk_paragraphs", before="parser")
     register_extensions()
     return nlp
 

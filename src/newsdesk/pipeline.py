@@ -1,7 +1,8 @@
 """The newsdesk pipeline: a copy-edit pre-pass, then one spaCy pipeline, then one `Analysis`.
 
     Article ──copyedit──▶ corrected text + edits + OffsetMap
-            ──spaCy────▶ Doc (model components, then the newsdesk components named in STAGES)
+            ──spaCy────▶ Doc (model components, with `newsdesk_paragraphs` before the parser so that a paragraph
+                              break ends a sentence, then the newsdesk components named in STAGES)
             ──build────▶ Analysis
 
 Copy-editing runs before the model because it changes the text (a `Doc`'s text is immutable) and

@@ -9,10 +9,10 @@ Method (rule-based attribution, after Pareti 2016 and Krestel et al. 2008; cf. t
 2. A quote is `direct` when it stands as its own utterance (sentence or paragraph start, or after a
    colon/comma/dash), `partial` when it is embedded in the reporter's sentence.
 3. Its cue is a reporting verb (data/quotes/cues.tsv) outside the quote, preferring one the quote
-   depends on, then the nearest quoting verb (`introduces_quote`) in the quote's sentences (within its
-   paragraphs) and the short sentence right after it, then a finite verb right after its comma
-   (`“…,” smiles one broker`); the speaker is that verb's subject (climbing through `advcl`/`conj`/`xcomp`),
-   `according to X`, or the previous quote's speaker when a quote paragraph continues.
+   depends on, then the nearest quoting verb (`introduces_quote`) in the quote's sentences (no sentence runs
+   over a paragraph break: `newsdesk.nlp.mark_paragraphs`) and the short sentence right after it, then a finite
+   verb right after its comma (`“…,” smiles one broker`); the speaker is that verb's subject (climbing through
+   `advcl`/`conj`/`xcomp`), `according to X`, or the previous quote's speaker when a quote paragraph continues.
 4. Indirect speech: a reporting verb with a clausal complement (`X said that…`) or, for verbs like
    `denounce`/`defend`, a direct object; hedges such as `reportedly` are recorded.
 
@@ -540,11 +540,8 @@ def _attribute(ctx: _Context, start: int, end: int) -> _Attribution:
         following = doc[last.end].sent
         if len(following) <= 12 and "\n\n" not in ctx.text[end : following.start_char]:
             sents.append(following)
-    # The parser may run a sentence over a paragraph break: cues come from the quote's own paragraphs…
-    para_start = ctx.text.rfind("\n\n", 0, start)
-    para_end = ctx.text.find("\n\n", end)
-    para_end = len(ctx.text) if para_end < 0 else para_end
-    candidates = [t for sent in sents for t in sent if para_start <= t.idx < para_end and ctx.is_cue(t)]
+    # Cues come from the quote's own sentences (never across a paragraph break: `newsdesk_paragraphs`)…
+    candidates = [t for sent in sents for t in sent if ctx.is_cue(t)]
     # … or from the sentence before, when it introduces the quote with a colon ("He said:")
     if first.start > 0:
         before = doc[first.start - 1].sent

@@ -160,7 +160,9 @@ class EntityBuilder:
                 continue
             forms = set(group.names) | {group.canonical}
             if group.label == "PERSON":
-                forms |= {w for w in group.canonical.split() if len(w) > 1}
+                # A surname or given name alone, but not one that is a country or nationality (`Norway`).
+                national = self.gazetteer.national
+                forms |= {w for w in group.canonical.split() if len(w) > 1 and not national(normalize(w))}
             for form in sorted(forms, key=len, reverse=True):
                 for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", headline, flags=re.IGNORECASE):
                     s, e = m.span()

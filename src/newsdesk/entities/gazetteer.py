@@ -15,7 +15,8 @@ Placed after spaCy's `ner`, it rewrites `doc.ents`:
    are dropped unless the KB knows them (the model reads every shouted word as a name).
 4. Document-level consistency (Ratinov & Roth 2009's non-local features; Krishnan & Manning 2006):
    a name tagged once is tagged at its other, untagged occurrences (also lower-cased ones, when the
-   name is not an English word), a person's surname and given name alone count as the person, and
+   name is not an English word), a person's surname and given name alone count as the person (unless the KB
+   knows the word as a country, nationality or region), and
    every occurrence of a name gets the label most of its occurrences have.
 5. Conventions of the copy: teams in results, standings and fixtures rows are ORG and people in results
    and line-ups PERSON (`sports`); the names opening a dateline are places, through the whole story.
@@ -128,8 +129,8 @@ class Gazetteer:
         ents = self._add_kb_matches(doc, keys, ents, named)
         ents = _extend_names(doc, keys, ents)
         ents = {span: label for span, label in (self._trim(doc, s, e, label) for (s, e), label in ents.items()) if span}
-        ents = mark_people(doc, keys, ents, self._national)
-        ents, teams = mark_teams(doc, keys, ents, self._national, self._place)
+        ents = mark_people(doc, keys, ents, self.national)
+        ents, teams = mark_teams(doc, keys, ents, self.national, self._place)
         ents, places = self._datelines(doc, keys, ents)
         if self.propagate:
             ents = self._propagate(doc, keys, ents, named)
@@ -206,7 +207,7 @@ class Gazetteer:
         hit = self.aliases.get(key)
         return hit is not None and hit[0] in ("GPE", "LOC")
 
-    def _national(self, key: str) -> str | None:
+    def national(self, key: str) -> str | None:
         """The KB label of a country, a nationality or a region (a national side is named by it), else None."""
         hit = self.aliases.get(key)
         return hit[0] if hit is not None and hit[1] else None
@@ -284,7 +285,7 @@ class Gazetteer:
             end = k - 1 if w.lower[k - 1] == "news" else k
             start = run_before(w, end, max(0, end - MAX_ALIAS_WORDS))
             key = span_key(keys, start, end)
-            if start == end or self._national(key) or self._capitalised_word(doc, start, end, key):
+            if start == end or self.national(key) or self._capitalised_word(doc, start, end, key):
                 continue
             span = owner[start]
             if span is None and all(owner[i] is None for i in range(start, end)):
@@ -327,7 +328,10 @@ class Gazetteer:
                 for k in (s, e - 1):
                     # Not an English word the model swept in (`Pirelli cables`), unless written as a name.
                     name_like = doc[k].is_title or keys[k] not in common_words()
-                    if name_like and len(keys[k]) > 1 and keys[k] not in function_words():
+                    # Nor a country or nationality the KB knows (`Greenpeace Norway`, a name the model read as a
+                    # person's): alone, that word is the place or the people, not the person.
+                    national = self.national(keys[k])
+                    if name_like and not national and len(keys[k]) > 1 and keys[k] not in function_words():
                         parts[keys[k]] += 1
         for part, n in parts.items():
             # A full name is strong evidence: it outvotes the model's labels of the bare surname, however
