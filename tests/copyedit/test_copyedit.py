@@ -539,3 +539,11 @@ def test_a_hyphenated_name_takes_the_form_the_article_writes() -> None:
     assert copyedit_text(once.text).edits == []
     text = "Kim Jong-un met Putin. Then Kim Jong-un left."  # written so throughout: left as it is
     assert copyedit_text(text).edits == []
+
+
+def test_repeated_names_and_long_strings_cost_linear_work() -> None:
+    # The article's style of a name is counted once a name, not once a use; a string past any word's length is
+    # no typo. Both were quadratic (2,000 `prime minister tony blair`: a minute; 400,000 `x`: half a minute).
+    once = copyedit_text("prime minister tony blair " * 2000)
+    assert once.text.count("Tony Blair") == 2000
+    assert copyedit_text("x" * 400_000).text == "X" + "x" * 399_999

@@ -88,3 +88,11 @@ def test_a_capital_we_give_counts_for_the_word_after_it() -> None:
     once = copyedit_text("Air China picked the london stock Exchange for its listing.")
     assert "London Stock Exchange" in once.text
     assert copyedit_text(once.text).edits == []
+
+
+def test_a_space_after_a_question_mark_comes_with_the_capital_it_needs() -> None:
+    # `?france`: no sentence reads on in lower case after `?`; once `France` is a name, the space belongs there.
+    once = copyedit_text("Who won?france did, on tuesday.")
+    assert once.text == "Who won? France did, on Tuesday."
+    assert copyedit_text(once.text).edits == []
+    assert copyedit_text("Who won?he did.").edits == []  # nothing reads as a sentence start: left as written

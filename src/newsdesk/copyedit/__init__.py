@@ -73,8 +73,8 @@ def _check(rules: Collection[EditRule] | None, min_confidence: float) -> frozens
 def _body_edits(text: str, titles: list[str], preset: Preset, lex: Lexicon) -> tuple[list[Edit], Evidence]:
     tokens, protected = scan(text, lex.abbreviations, lex.attribution, lex.function_words)
     evidence = collect_evidence(tokens, titles=titles, function_words=lex.function_words)
-    edits = word_edits(text, tokens, evidence, lex, preset) + spacing_edits(text, protected, lex.abbreviations)
-    return edits, evidence
+    words = word_edits(text, tokens, evidence, lex, preset)
+    return words + spacing_edits(text, protected, lex.abbreviations, words), evidence
 
 
 def _keep(edits: list[Edit], rules: frozenset[str], min_confidence: float) -> list[Edit]:

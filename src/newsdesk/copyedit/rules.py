@@ -32,6 +32,7 @@ from newsdesk.copyedit.names import Around, double_barrelled, irish_surname, loa
 from newsdesk.copyedit.presets import Preset
 from newsdesk.copyedit.scan import (
     CLOSERS,
+    CLOSING_QUOTES,
     WORD,
     Spans,
     Token,
@@ -96,8 +97,10 @@ _SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 _REPORTED = frozenset({"that", "the", "there", "it", "he", "she", "they", "its", "his", "her", "their", "this", "we"})
 #: A quotation just closed, then the slot (`," ___ Mark Sparrow`) or, where the sentence goes on past the quote, a
 #: speaker in capitals or a pronoun and the slot (`," he ___`; after `."` a capital opens the next sentence).
+_CLOSED_QUOTE = "[" + re.escape(CLOSING_QUOTES) + "]"
 _AFTER_QUOTE = re.compile(
-    r"(?:[,?!.][”\"’']\s+|[,?!][”\"’']\s+(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})\s)\Z"
+    rf"(?:[,?!.]{_CLOSED_QUOTE}\s+|[,?!]{_CLOSED_QUOTE}\s+"
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})\s)\Z"
 )
 #: A quotation opened right after the slot: `Mr Hague ___: "No."`.
 _BEFORE_QUOTE = re.compile(r":\s?[“\"‘']")
@@ -801,7 +804,7 @@ def _decide_word(
     if result is not None:
         return result[0], "case.proper_noun", result[1], result[2]
     # Only a string no frequency list knows may be two slips away; `unrecycled` is a coinage, not `recycled`.
-    two_edits = lex.zipf_of(part) == 0.0 and not _made_of_words(part, lex)
+    two_edits = len(part) <= LONGEST and lex.zipf_of(part) == 0.0 and not _made_of_words(part, lex)
     result = decide_spelling(part, lex, preset, two_edits=two_edits, before=before, after=after, article=ev.vocabulary)
     if result is not None:
         return spelled(result)
@@ -883,6 +886,19 @@ def _phrase_edits(
     where: dict[str, list[int]] = {}  # first word -> its token indices, to count a phrase's spellings fast
     for i in firsts:
         where.setdefault(keys[i], []).append(i)
+    styles: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[int, int]] = {}
+
+    def style(lower: tuple[str, ...], words: tuple[str, ...]) -> tuple[int, int]:
+        """How often the text writes the name with a word in lower case, and exactly so: counted once a name, not
+        once a use (a story that names `Tony Blair` 2,000 times would cost 2,000 × 2,000 looks)."""
+        if (lower, words) not in styles:
+            at = where[lower[0]]
+            styles[lower, words] = (
+                _written_lower(lower, words, at, keys, tokens, lex),
+                _written_as(words, at, tokens),
+            )
+        return styles[lower, words]
+
     free = 0  # tokens before this are part of a name matched already
     for i in firsts:
         if i < free:
@@ -908,10 +924,7 @@ def _phrase_edits(
                 ):
                     continue
                 plain = all(w in lex.plain or w in lex.function_words for w in lower)
-                if source == "this article" and (
-                    _written_lower(lower, words, where[keys[i]], keys, tokens, lex) > 1
-                    or (plain and _written_as(words, where[keys[i]], tokens) < 2)
-                ):
+                if source == "this article" and (style(lower, words)[0] > 1 or (plain and style(lower, words)[1] < 2)):
                     continue  # the article's own style is lower case, or a name of plain words seen only once
                 # `central bank` in lower case (a sentence start's capital says nothing) is a noun phrase;
                 # `World cup` names. A house name is the archive's style: only where the article half writes it.
@@ -919,7 +932,7 @@ def _phrase_edits(
                 house = source == "the house names"
                 if (house or (source == "the gazetteer" and plain)) and not capital:
                     continue
-                if house and not _house_name_fits(lower, words, i, where[keys[i]], keys, tokens, lex):
+                if house and not _house_name_fits(words, window, i, tokens, lex, *style(lower, words)):
                     continue
                 why = f"part of the name '{' '.join(words)}' ({source})"
                 confidence = 0.95 if source == "the gazetteer" else 0.9
@@ -948,22 +961,22 @@ def _phrase_edits(
 
 
 def _house_name_fits(
-    lower: tuple[str, ...],
     words: tuple[str, ...],
+    window: list[Token],
     i: int,
-    at: list[int],
-    keys: list[str],
     tokens: list[Token],
     lex: Lexicon,
+    written_lower: int,
+    written_as: int,
 ) -> bool:
-    """May the house name `words` complete the tokens from `i`? Not across a possessive, which ends a learned name
-    (`China's national energy company`); not against the article's own style, kept throughout (`the Mac mini`); not
-    to a title before a person (`_titles_a_name`)."""
-    n = len(lower)
-    window = tokens[i : i + n]
+    """May the house name `words` complete the tokens `window`, from `i`? Not across a possessive, which ends a
+    learned name (`China's national energy company`); not against the article's own style, kept throughout (`the Mac
+    mini`: `written_lower` uses with a word in lower case, none `written_as` the name); not to a title before a person
+    (`_titles_a_name`)."""
+    n = len(window)
     if any(t.base != t.text for t in window[:-1]):
         return False
-    if _written_lower(lower, words, at, keys, tokens, lex) >= _OWN_STYLE and not _written_as(words, at, tokens):
+    if written_lower >= _OWN_STYLE and not written_as:
         return False
     after = tokens[i + n] if i + n < len(tokens) and next_to(window[-1], tokens[i + n]) else None
     return not _titles_a_name(window, words, after, lex)
@@ -1010,15 +1023,22 @@ def _written_lower(
     )
 
 
-def spacing_edits(text: str, protected: Spans, abbreviations: frozenset[str]) -> list[Edit]:
-    """A missing space after , ; : . ? ! before a word; never in numbers, URLs, e-mails, `U.S.`, times."""
+def spacing_edits(
+    text: str, protected: Spans, abbreviations: frozenset[str], word_edits: Iterable[Edit] = ()
+) -> list[Edit]:
+    """A missing space after , ; : . ? ! before a word; never in numbers, URLs, e-mails, `U.S.`, times.
+
+    After . ? ! the word must read as a sentence's first (a capital, then lower case) as `word_edits` leave it:
+    `won?france` gets its space in the pass that makes it `France`, not in the next one."""
+    edited = {e.start: e.after for e in word_edits}
     edits = []
     for m in _MISSING_SPACE.finditer(text):
         p = m.start()
         punct = m.group()
         before = text[p - 1] if p else ""
-        nxt = text[p + 1]
-        after_next = text[p + 2] if p + 2 < len(text) else " "
+        following = edited.get(p + 1) or text[p + 1 : p + 3]
+        nxt = following[0]
+        after_next = following[1] if len(following) > 1 else text[p + 2] if p + 2 < len(text) else " "
         if (
             p in protected
             or not before

@@ -29,7 +29,7 @@ TOP_LEVEL_DOMAINS = frozenset(
 OPENERS = '“"‘([«„'
 CLOSERS = '”"’)]»'
 #: The quote marks among `CLOSERS`, with the apostrophe a closing single quote is typed as.
-_CLOSING_QUOTES = '”"’»' + "'"
+CLOSING_QUOTES = '”"’»' + "'"
 _OPENED = "[" + re.escape(OPENERS + "'") + "]*"
 _CLOSED = "[" + re.escape(CLOSERS + "'") + "]*"
 # A sentence ends at . ? ! (possibly inside a closing quote or bracket) followed by white space.
@@ -121,7 +121,7 @@ def _continues(text: str, m: re.Match[str], abbreviations: frozenset[str], attri
     spaced = punct == "." and SPACED_ELLIPSIS.search(text, max(0, m.start(1) - 4), m.start(1))
     if (len(punct) > 1 and "." in punct) or spaced:
         return True  # an ellipsis usually trails into the same sentence
-    quoted = any(c in _CLOSING_QUOTES for c in closer)
+    quoted = any(c in CLOSING_QUOTES for c in closer)
     if quoted and punct[-1] in "?!":
         return True  # “Why?” he asked.
     word = WORD.match(text, m.end())
