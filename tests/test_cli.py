@@ -282,3 +282,38 @@ def test_help_says_what_the_options_do() -> None:
     assert "precision: only near-certain fixes; recall:" in preset
     min_uses = runner.invoke(app, ["learn-names", "--help"], env=wide).stdout
     assert "needs 10, or this if more" in min_uses and "[default: 1]" in min_uses
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "{story}", "-o", "{dir}"],
+        ["export", "{story}", "-o", "/nonexistent/x"],
+        ["learn-names", "{story}", "-o", "/nonexistent/x"],
+        ["schema", "-o", "/nonexistent/x"],
+        ["schema", "-o", "{dir}"],
+    ],
+)
+def test_an_output_that_cannot_be_written_is_refused_with_a_code(tmp_path: Path, command: list[str]) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Good headline\nThe body is fine.\n", encoding="utf-8")
+    args = [arg.format(story=story, dir=tmp_path) for arg in command]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "[ND160] cannot be written" in result.stderr and HINTS["ND160"] in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_learn_names_checks_its_output_before_reading(tmp_path: Path) -> None:
+    # The archive is not read at all (its refusal would come first): no hour-long run lost at the end.
+    result = runner.invoke(app, ["learn-names", str(tmp_path / "missing"), "-o", "/nonexistent/x"])
+    assert result.exit_code == 2 and "ND101" not in result.stderr and "ND160" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "0", "-5"])
+def test_max_bytes_out_of_range_is_a_usage_error(tmp_path: Path, value: str) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Good headline\nThe body is fine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["copyedit", "--max-bytes", value, str(story)])
+    assert result.exit_code == 2 and "--max-bytes" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -7,6 +7,7 @@ import difflib
 import enum
 import itertools
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from newsdesk.entities import build_kb, open_kb
 from newsdesk.entities.table import print_entities
 from newsdesk.errors import InputError, NewsdeskError
 from newsdesk.export import write_export
-from newsdesk.ingest import DEFAULT_MAX_BYTES, read_sources
+from newsdesk.ingest import DEFAULT_MAX_BYTES, printable, read_sources
 from newsdesk.ingest.text import format_text
 from newsdesk.keywords import format_trailer
 from newsdesk.pipeline import Pipeline, corrected_article, get_pipeline
@@ -92,14 +93,34 @@ HouseOpt = Annotated[
     ),
 ]
 NoHouseOpt = Annotated[bool, typer.Option("--no-house-names", help="Use no house names, bundled or yours.")]
+#: Largest --max-bytes: a read asks for the whole limit up front, so a larger one fails in the read itself.
+MAX_BYTES_LIMIT = 2**30
 MaxBytesOpt = Annotated[
-    int, typer.Option("--max-bytes", envvar="NEWSDESK_MAX_BYTES", help="Refuse inputs larger than this.")
+    int,
+    typer.Option(
+        "--max-bytes", envvar="NEWSDESK_MAX_BYTES", min=1, max=MAX_BYTES_LIMIT, help="Refuse inputs larger than this."
+    ),
 ]
 
 
 def _error(error: NewsdeskError | str) -> None:
     """Report on stderr: `newsdesk: error: SOURCE: [CODE] reason. Hint.` (the form of `str(InputError)`)."""
     typer.echo(f"newsdesk: error: {error}", err=True)
+
+
+def _unwritable(path: Path, reason: str) -> typer.Exit:
+    _error(InputError(printable(path), f"cannot be written ({reason})", code="ND160"))
+    return typer.Exit(EXIT_REFUSED)
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse an output file that cannot be written before any input is read: not after a long run."""
+    if path.is_dir():
+        raise _unwritable(path, "it is a directory")
+    if not path.parent.is_dir():
+        raise _unwritable(path, "no such directory")
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        raise _unwritable(path, "permission denied")
 
 
 class Run:
@@ -292,10 +313,14 @@ def learn_names(
     """Learn your archive's names (`Human Rights Watch`) and capitalised words (`Labour`) for `copyedit --house-names`.
 
     Give it edited copy: its capitals are taken as right."""
+    _check_writable(output)
     run = Run(max_bytes, None)
     bodies = [article.body for article in run.articles(paths)]
     names = learn_house_names(bodies, min_uses=min_uses)
-    names.write(output)
+    try:
+        names.write(output)
+    except OSError as err:
+        raise _unwritable(output, err.strerror or str(err)) from err
     typer.echo(f"{output}: {names.describe()} from {len(bodies):,} articles")
     run.exit()
 
@@ -333,13 +358,18 @@ def export(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Export analyses in a format existing tools read (tab-separated GDELT 2.0 rows, or JSONL)."""
+    if output is not None:
+        _check_writable(output)
     run = Run(max_bytes, date)
     analyses = run.analyses(_pipeline(no_copyedit, kb, house=_house(house, no_house)), paths)
     if output is None:
         write_export(analyses, fmt.value, sys.stdout)
     else:
-        with output.open("w", encoding="utf-8", newline="") as out:
-            write_export(analyses, fmt.value, out)
+        try:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                write_export(analyses, fmt.value, out)
+        except OSError as err:
+            raise _unwritable(output, err.strerror or str(err)) from err
     run.exit()
 
 
@@ -421,7 +451,10 @@ def schema(
     """Print the JSON Schema of the analysis object (generated from the data model)."""
     text = json.dumps(Analysis.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise _unwritable(output, err.strerror or str(err)) from err
     else:
         sys.stdout.write(text)
 

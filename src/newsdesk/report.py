@@ -17,7 +17,8 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def keyword_table(a: Analysis) -> Table:
-    table = _table(a.headline or a.source or a.id, "#", "keyword", "kind", "score", "entity id")
+    # The title is the article's own text: escaped, or `[/video]` in a headline is read as a closing tag.
+    table = _table(escape(a.headline or a.source or a.id), "#", "keyword", "kind", "score", "entity id")
     for rank, k in enumerate(a.keywords, 1):
         table.add_row(str(rank), escape(k.text), k.kind, f"{k.score:.3f}", escape(k.entity_id or ""))
     return table
@@ -30,7 +31,7 @@ def print_report(a: Analysis, out: Console) -> None:
         f"[b]source[/b] {escape(a.source or '-')}",
         f"[b]dateline[/b] {escape(a.dateline or '-')}",
         f"[b]published[/b] {a.published or 'unknown'}",
-        f"[b]id[/b] {a.id}",
+        f"[b]id[/b] {escape(a.id)}",  # a JSONL record's own id
         f"[b]paragraphs[/b] {a.text.count(chr(10) * 2) + 1 if a.text else 0}",
         f"[b]words[/b] {len(a.text.split())}",
     ]

@@ -230,3 +230,40 @@ def test_the_readme_snippet_gives_pipe_only_articles(tmp_path: Path, monkeypatch
     done: list[object] = []
     exec(snippet.replace("...", "done.append(a)"), {"newsdesk": newsdesk, "done": done})
     assert [a.headline for a in done] == ["Bridge Reopens After Repairs"]  # type: ignore[attr-defined]
+
+
+def test_a_file_name_that_is_not_utf8_is_printable(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / os.fsdecode(b"b\xff.txt")).write_text(GOOD, encoding="utf-8")
+    [article] = read_sources([str(folder)])
+    assert isinstance(article, Article) and article.source == f"{folder}/b\\xff.txt"
+    article.model_dump_json()  # a lone surrogate in the name raised PydanticSerializationError
+
+
+@pytest.mark.parametrize(
+    ("good", "expected"),
+    [
+        ("She said “no” to the plan.", "She said “no” to the plan."),  # read as Mac Roman: ‚Äúno‚Äù
+        ("The café in München opened.", "The café in München opened."),  # read as cp1250: cafĂ©
+    ],
+)
+def test_utf8_with_more_stray_cp1252_bytes_than_utf8_characters(good: str, expected: str) -> None:
+    data = good.encode() + b" It\x92s over, we\x92re done, they\x92re gone, you\x92re out.\n"
+    assert decode(data, source="x") == f"{expected} It’s over, we’re done, they’re gone, you’re out.\n"
+
+
+def test_legacy_text_whose_bytes_happen_to_be_utf8_stays_legacy() -> None:
+    # cp1251 `Ві` is C2 B3, a valid UTF-8 sequence, among hundreds of bytes that are not.
+    text = "Він сказав, що переговори продовжаться наступного тижня. Він заявив про це «ДНР» у понеділок."
+    assert decode(text.encode("cp1251"), source="x") == text
+
+
+def test_word_manual_line_breaks_are_line_breaks_not_binary() -> None:
+    [article] = read_bytes(GOOD.replace("\n", "\x0b").encode(), source="word.txt")
+    assert article.headline == "Bridge Reopens After Repairs" and article.paragraphs == [
+        "The bridge reopened on Monday.",
+        "Traffic was light.",
+    ]
+    [article] = read_bytes(GOOD.replace("\nTraffic", "\x0c\x0cTraffic").encode(), source="page.txt")
+    assert article.paragraphs[-1] == "Traffic was light."

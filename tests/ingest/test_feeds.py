@@ -108,3 +108,29 @@ def test_feed_in_a_declared_legacy_encoding() -> None:
     [article] = read_bytes(feed, source="cafe.rss")
     assert article.headline == "Café Reopens"
     assert article.body == "The café in Zürich reopened on Monday."
+
+
+def _rss(description: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Deal</title>'
+        f"<guid>d1</guid><description><![CDATA[{description}]]></description></item></channel></rss>"
+    ).encode()
+
+
+def test_text_after_a_comment_in_an_entry_is_kept() -> None:
+    [article] = read_bytes(
+        _rss(
+            "<p>Putin met Xi in Beijing <!--more--> and the two leaders signed a trade deal on Tuesday.</p>"
+            "<p>Officials welcomed it.</p>"
+        ),
+        source="f.rss",
+    )
+    assert article.paragraphs == [
+        "Putin met Xi in Beijing and the two leaders signed a trade deal on Tuesday.",
+        "Officials welcomed it.",
+    ]
+
+
+def test_an_entry_of_only_a_keyword_trailer_is_refused_as_text_files_are() -> None:
+    [error] = parse_feed(_rss("<p>Keywords: Putin, Xi</p>"), source="f.rss")
+    assert isinstance(error, InputError) and error.code == "ND106" and error.source == "f.rss#d1"

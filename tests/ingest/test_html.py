@@ -71,7 +71,6 @@ def test_declared_legacy_charset_is_honoured() -> None:
         ("only scripts", "<html><body><script>" + "var a = 1;" * 5_000 + "</script><style>p{}</style></body></html>"),
         ("tag soup", "<<<>>><p<<a href=>>>" * 2_000),
         ("only navigation", "<html><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav></body></html>"),
-        ("huge nesting", "<html><body>" + "<div>" * 50_000 + "x" + "</div>" * 50_000 + "</body></html>"),
     ],
 )
 def test_hostile_html_is_a_clear_input_error(name: str, markup: str) -> None:
@@ -117,3 +116,43 @@ def test_page_without_a_date_has_none_not_today() -> None:
     assert article.published is None
     assert article.headline == "Budget Passes"
     assert len(article.paragraphs) == 2
+
+
+def test_text_after_a_comment_or_instruction_in_a_fragment_is_kept() -> None:
+    fragment = "<p>Putin met Xi <!--more--> in Beijing <?php echo 1 ?> on Tuesday.</p><p>Officials welcomed it.</p>"
+    assert fragment_paragraphs(fragment) == ["Putin met Xi in Beijing on Tuesday.", "Officials welcomed it."]
+
+
+@pytest.mark.parametrize("reference", ["&#1;", "&#x1F;", "&#xFFFE;", "&#65535;", "&#xFDD0;"])
+def test_a_control_or_noncharacter_reference_does_not_lose_the_page(reference: str) -> None:
+    markup = (
+        "<html><head><title>Budget Passes</title></head><body><article>"
+        f"{BODY.replace('Tuesday', f'Tuesday{reference}')}</article></body></html>"
+    )
+    article = parse_html(markup.encode(), source="budget.html")
+    assert article.paragraphs[0].startswith("The council approved the new budget on Tuesday after")
+    assert len(article.paragraphs) == 2
+
+
+def test_a_reference_to_a_usable_character_is_kept() -> None:
+    markup = f"<html><body><article>{BODY.replace('Tuesday', 'Tuesday &#150; &#9;&#x20AC;5')}</article></body></html>"
+    assert "Tuesday – €5 after" in parse_html(markup.encode(), source="budget.html").body
+
+
+def test_a_page_nested_deeper_than_libxml2_reads_falls_back_to_its_text() -> None:
+    # libxml2 keeps 255 levels; trafilatura then found nothing and the page was refused as boilerplate.
+    markup = (
+        "<html><head><title>Budget Passes</title></head><body><article>"
+        f"{'<div>' * 253}{BODY}{'</div>' * 253}</article></body></html>"
+    )
+    article = parse_html(markup.encode(), source="deep.html")
+    assert "The council approved the new budget on Tuesday" in article.body and "Anna Weber" in article.body
+    huge = "<html><body>" + "<div>" * 50_000 + "deep text" + "</div>" * 50_000 + "</body></html>"
+    assert parse_html(huge.encode(), source="huge.html").body == "deep text"
+
+
+def test_a_page_of_only_a_keyword_trailer_is_refused_as_text_files_are() -> None:
+    markup = "<html><body><article><p>Keywords: Putin, Xi Jinping, China, Russia, trade.</p></article></body></html>"
+    with pytest.raises(InputError) as info:
+        parse_html(markup.encode(), source="tags.html")
+    assert info.value.code in {"ND106", "ND111"}

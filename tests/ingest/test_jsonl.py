@@ -125,3 +125,29 @@ def test_a_date_that_cannot_be_read_is_dropped_and_the_article_kept(value: objec
 @pytest.mark.parametrize("text", ["", "\n\n", "   "])
 def test_blank_jsonl_text_has_no_articles(text: str) -> None:
     assert list(parse_jsonl(text, source="s")) == []
+
+
+DEEP = '{"text": "ok", "x": ' + "[" * 5000 + "]" * 5000 + "}"
+LONG_NUMBER = '{"text": "ok", "n": 1' + "0" * 5000 + "}"
+
+
+@pytest.mark.parametrize(("line", "reason"), [(DEEP, "nested too deeply"), (LONG_NUMBER, "a number longer than")])
+def test_a_line_too_deep_or_long_for_json_loads_is_a_bad_line(line: str, reason: str) -> None:
+    # json.loads raises RecursionError and a bare ValueError on these, not JSONDecodeError.
+    items = list(parse_jsonl(_lines(GOOD, line, GOOD), source="f.jsonl"))
+    assert [type(item).__name__ for item in items] == ["Article", "InputError", "Article"]
+    assert isinstance(items[1], InputError) and items[1].code == "ND130" and reason in items[1].reason
+    assert items[1].source == "f.jsonl:2"
+
+
+@pytest.mark.parametrize("line", [DEEP, LONG_NUMBER])
+def test_a_first_line_too_deep_or_long_still_makes_the_input_jsonl(line: str) -> None:
+    items = list(parse_bytes(_lines(line, GOOD).encode(), source="export.json"))
+    assert [type(item).__name__ for item in items] == ["InputError", "Article"]
+    assert isinstance(items[0], InputError) and items[0].source == "export.json:1" and items[0].code == "ND130"
+
+
+@pytest.mark.parametrize("record", [{"text": "Keywords: a, b"}, {"body": "Tags: x.", "title": "Head"}])
+def test_a_record_of_only_a_keyword_trailer_is_refused_as_text_files_are(record: dict[str, str]) -> None:
+    [error] = parse_jsonl(_lines(record), source="f.jsonl")
+    assert isinstance(error, InputError) and error.code == "ND106" and error.source == "f.jsonl:1"

@@ -9,7 +9,6 @@ one unreadable file (or one bad JSONL line, or one empty feed entry) does not st
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -22,8 +21,8 @@ from newsdesk.errors import InputError
 from newsdesk.ingest.decode import DEFAULT_MAX_BYTES, MAX_BODY_CHARS, check_size, decode
 from newsdesk.ingest.feeds import parse_feed
 from newsdesk.ingest.html import parse_html
-from newsdesk.ingest.jsonl import parse_jsonl
-from newsdesk.ingest.text import parse_text
+from newsdesk.ingest.jsonl import JSONLimitError, parse_jsonl, read_json
+from newsdesk.ingest.text import parse_text, require_body
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -65,7 +64,8 @@ def detect_format(head: str, *, source: str = "") -> Format:
 
     Sniffing, for `.xml`, `.json`, other names and standard input: a feed's root element
     (`<rss`, `<feed`, `<rdf:RDF`), an HTML root or doctype, other XML (refused by the feed reader),
-    other markup (HTML), a first line that is a JSON object; anything else is wire-story text.
+    other markup (HTML), a first line that is a JSON object (or too deep or long for `json.loads`, which
+    `parse_jsonl` refuses alone); anything else is wire-story text.
     """
     by_suffix = _BY_SUFFIX.get(Path(source).suffix.lower()) if source else None
     if by_suffix:
@@ -81,8 +81,11 @@ def detect_format(head: str, *, source: str = "") -> Format:
         return "feed" if start.startswith("<?xml") else "html"
     if start.startswith("{"):
         try:
-            if isinstance(json.loads(head.lstrip("\ufeff \t\r\n").split("\n", 1)[0]), dict):
+            if isinstance(read_json(head.lstrip("\ufeff \t\r\n").split("\n", 1)[0]), dict):
                 return "jsonl"
+        except JSONLimitError:
+            # An object too deep or too long for `json.loads` is JSON still: its line is refused, the rest read.
+            return "jsonl"
         except ValueError:
             pass
     return "text"
@@ -121,10 +124,7 @@ def _parse_bytes(data: bytes, *, source: str, max_bytes: int) -> Iterator[Articl
         elif kind == "jsonl":
             yield from parse_jsonl(text, source=source)
         else:
-            article = parse_text(text, source=source)
-            if not article.body.strip():
-                raise InputError(source, "no article text (only a keyword trailer)", code="ND106")
-            yield article
+            yield require_body(parse_text(text, source=source), source=source)
     except InputError as err:
         yield err
 
@@ -139,10 +139,16 @@ def read_bytes(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     return articles
 
 
+def printable(path: str | os.PathLike[str]) -> str:
+    """A file name fit to print and serialise: bytes that are not UTF-8 (kept by the OS as lone surrogates,
+    which JSON output cannot encode) written as `\\xff` escapes."""
+    return os.fsencode(path).decode(sys.getfilesystemencoding(), errors="backslashreplace")
+
+
 def _refusals(errors: list[OSError], root: Path) -> Iterator[InputError]:
     while errors:
         err = errors.pop(0)
-        yield InputError(str(err.filename or root), f"cannot be read ({err.strerror or err})", code="ND102")
+        yield InputError(printable(err.filename or root), f"cannot be read ({err.strerror or err})", code="ND102")
 
 
 def _files(root: Path) -> Iterator[Path | InputError]:
@@ -162,7 +168,7 @@ def _files(root: Path) -> Iterator[Path | InputError]:
 
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
-    source = str(path)
+    source = printable(path)
     try:
         # Refuse on size before reading: a 50 MB file costs one stat, not 50 MB of memory.
         check_size(path.stat().st_size, source=source, max_bytes=max_bytes)
@@ -189,7 +195,7 @@ def read_sources(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) ->
             continue
         root = Path(name)
         if not root.exists() and not root.is_symlink():
-            yield InputError(name, "no such file or directory", code="ND101")
+            yield InputError(printable(name), "no such file or directory", code="ND101")
         elif root.is_dir():
             for item in _files(root):
                 if isinstance(item, InputError):

@@ -29,7 +29,9 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _CP1252_TOLERANCE = 0.05
 # Share of control characters above which decoded "text" is taken for binary data.
 _MAX_CONTROL_SHARE = 0.01
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Not \x0b and \x0c: Word writes its manual line break as \x0b (and a page break as \x0c), which
+# `split_paragraphs` reads as line breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that `surrogateescape` could not decode
 _BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _BOM_CODECS = {
@@ -80,18 +82,42 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * max(len(sample), 1)
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with a few stray legacy bytes (copy pasted from a cp1252 source), each read as cp1252.
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler (`newsdesk-cp1252`): each byte that is not UTF-8 read as windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
 
-    Taken only when the valid non-ASCII UTF-8 characters outnumber the stray bytes, as in
-    ftfy's "sloppy" decoding; otherwise the file is in a legacy encoding throughout.
+
+codecs.register_error("newsdesk-cp1252", _cp1252_bytes)
+
+
+def _legacy_or_mixed(data: bytes) -> str | None:
+    """Bytes that are not UTF-8: in one legacy encoding throughout, or UTF-8 with stray legacy bytes
+    (pasted from a cp1252 source), whose UTF-8 is read as UTF-8 and each stray byte as cp1252.
+
+    Mixed when there are valid multi-byte UTF-8 characters and they outnumber the stray bytes, as in
+    ftfy's "sloppy" decoding, or when fewer (two curly quotes among four stray apostrophes) the mixed
+    text reads as plausibly as the legacy guess: a legacy file whose bytes only happen to form UTF-8
+    (Ukrainian `Він` in cp1251) reads far worse mixed. Without valid UTF-8, the legacy guess.
     """
-    text = data.decode("utf-8", errors="surrogateescape")
-    stray = len(_ESCAPED.findall(text))
-    valid = len(text) - len(text.encode("ascii", errors="ignore")) - stray
-    if valid < stray:
-        return None
-    return _ESCAPED.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", errors="replace"), text)
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_ESCAPED.findall(escaped))
+    valid = len(escaped) - len(escaped.encode("ascii", errors="ignore")) - stray
+    if not valid:
+        return _guess_legacy(data)
+    mixed = data.decode("utf-8", errors="newsdesk-cp1252")
+    if valid >= stray:
+        return mixed
+    legacy = _guess_legacy(data)
+    if legacy is None or _mess(mixed) <= _mess(legacy):
+        return mixed
+    return legacy
+
+
+def _mess(text: str) -> float:
+    """charset-normalizer's "chaos" of a text's start, 0 (plausible) to 1."""
+    return mess_ratio(text[: 8 * _SAMPLE], maximum_threshold=1.0)
 
 
 def _guess_legacy(data: bytes) -> str | None:
@@ -103,7 +129,7 @@ def _guess_legacy(data: bytes) -> str | None:
     except UnicodeDecodeError:
         western = None
     limit = (best.chaos if best is not None else 1.0) + _CP1252_TOLERANCE
-    if western is not None and mess_ratio(western[: 8 * _SAMPLE], maximum_threshold=1.0) <= limit:
+    if western is not None and _mess(western) <= limit:
         return western
     return str(best) if best is not None else None
 
@@ -143,7 +169,7 @@ def decode(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES, decl
     if text is None:
         if b"\x00" in data[:_SAMPLE]:
             raise InputError(source, "binary data, not text", code="ND105")
-        text = _mostly_utf8(data) or _guess_legacy(data)
+        text = _legacy_or_mixed(data)
         if text is None:
             raise InputError(source, "binary data or an unknown encoding", code="ND105")
     if _looks_binary(text):

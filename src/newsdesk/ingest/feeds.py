@@ -20,7 +20,7 @@ from newsdesk.article import Article
 from newsdesk.errors import InputError
 from newsdesk.ingest.decode import DEFAULT_MAX_BYTES, check_size
 from newsdesk.ingest.html import fragment_paragraphs
-from newsdesk.ingest.text import build_article, split_paragraphs
+from newsdesk.ingest.text import build_article, require_body, split_paragraphs
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 
@@ -102,7 +102,7 @@ def parse_feed(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
         if not paragraphs:
             yield InputError(in_feed, "feed entry with no text", code="ND122")
             continue
-        yield build_article(
+        article = build_article(
             paragraphs,
             headline=_title(entry),
             published=_date(entry),
@@ -111,3 +111,7 @@ def parse_feed(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
             source_keywords=[t["term"] for t in entry.get("tags") or [] if t.get("term")],
             language=_language(entry, parsed.feed),
         )
+        try:
+            yield require_body(article, source=in_feed)
+        except InputError as err:
+            yield err

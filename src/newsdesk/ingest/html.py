@@ -19,7 +19,7 @@ from trafilatura.settings import Document
 from newsdesk.article import Article
 from newsdesk.errors import InputError
 from newsdesk.ingest.decode import DEFAULT_MAX_BYTES, decode
-from newsdesk.ingest.text import build_article
+from newsdesk.ingest.text import build_article, require_body
 
 # `<meta charset="x">` or `<meta http-equiv="Content-Type" content="text/html; charset=x">`, looked
 # for in the first 1024 bytes as the HTML standard's prescan does.
@@ -37,7 +37,12 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math", "title"})
 _SPACES = re.compile(r"\s+")
 _TAG = re.compile(r"<[^<>]*>")
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row
+_BODY_TAG = re.compile(r"<body\b[^<>]*>", re.IGNORECASE)
 _CODE_TAG = re.compile(r"(</?(?:script|style)\b[^<>]*>)", re.IGNORECASE)
+# A numeric character reference (`&#1;`, `&#xFFFE;`): one to a C0 control or a noncharacter makes
+# trafilatura's XML step drop the whole page, so such references are removed before parsing.
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}))(?![0-9a-fA-F]);?")
 
 
 def _clean(text: str) -> str:
@@ -86,10 +91,14 @@ def _block_texts(root: lxml.etree._Element) -> list[str]:
             paragraphs.append(text)
         current.clear()
 
-    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    # Comments and processing instructions come as events of their own, not as "start"/"end": without
+    # them the text after `<!--more-->` (their tail) would be lost.
+    walker = lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if event == "start":
+        if event in ("comment", "pi"):
+            current.append(element.tail or "")
+        elif event == "start":
             if tag in _SKIP_TAGS or not tag:
                 walker.skip_subtree()
                 continue
@@ -135,6 +144,29 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
+def _unusable(code: int) -> bool:
+    """C0 controls but tab, LF and CR, and the noncharacters (U+FDD0..U+FDEF, U+xFFFE and U+xFFFF)."""
+    return (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def _drop_unusable_references(text: str) -> str:
+    def keep(match: re.Match[str]) -> str:
+        hexa, decimal = match.groups()
+        return "" if _unusable(int(hexa, 16) if hexa else int(decimal)) else match.group()
+
+    return _CHAR_REFERENCE.sub(keep, text)
+
+
+def _too_deep(markup: str) -> bool:
+    """Whether libxml2 gave up on the page for its nesting depth (it keeps 255 levels)."""
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(markup, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return False
+    return any("Excessive depth" in error.message for error in parser.error_log)
+
+
 def html_charset(data: bytes) -> str | None:
     """The charset a page declares in a `<meta>` in its first 1024 bytes, if any."""
     match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
@@ -143,7 +175,7 @@ def html_charset(data: bytes) -> str | None:
 
 def parse_html(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """One article from an HTML page, or InputError when the page holds no main text."""
-    text = decode(data, source=source, max_bytes=max_bytes, declared=html_charset(data))
+    text = _drop_unusable_references(decode(data, source=source, max_bytes=max_bytes, declared=html_charset(data)))
     try:
         doc = trafilatura.bare_extraction(
             text,
@@ -156,13 +188,17 @@ def parse_html(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     except Exception as err:
         # Hostile markup can trip any part of a third-party parser; it is this input's failure, not the run's.
         raise InputError(source, f"malformed HTML ({type(err).__name__}: {err})", code="ND110") from err
-    if not isinstance(doc, Document) or doc.body is None:
-        raise InputError(source, "HTML page with no article text (boilerplate only, or not a page)", code="ND111")
+    if not isinstance(doc, Document):
+        doc = Document()
     title = _clean(doc.title) if doc.title else None
-    paragraphs = _body_paragraphs(doc.body, title=title)
+    paragraphs = _body_paragraphs(doc.body, title=title) if doc.body is not None else []
+    if not paragraphs and _too_deep(text):
+        # libxml2 stops at 255 levels of nesting, leaving trafilatura an empty tree: the body's text, stripped,
+        # as `fragment_paragraphs` does; tag soup nests as deep, and what it leaves with no word in it is no text.
+        paragraphs = [p for p in _stripped(_BODY_TAG.split(text, maxsplit=1)[-1]) if _WORD.search(p)]
     if not paragraphs:
         raise InputError(source, "HTML page with no article text (boilerplate only, or not a page)", code="ND111")
-    return build_article(
+    article = build_article(
         paragraphs,
         headline=title or None,
         published=_date(doc.date),
@@ -171,3 +207,4 @@ def parse_html(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
         source_keywords=[tag for value in doc.tags or [] for tag in _split_names(value, ",")],
         language=(doc.language or "en").split("-")[0].lower(),
     )
+    return require_body(article, source=source)

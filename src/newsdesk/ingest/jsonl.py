@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +21,7 @@ import dateparser
 
 from newsdesk.article import Article
 from newsdesk.errors import InputError
-from newsdesk.ingest.text import build_article, split_paragraphs
+from newsdesk.ingest.text import build_article, require_body, split_paragraphs
 
 _YEAR = re.compile(r"\b\d{4}\b")
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -87,6 +88,26 @@ def _date(record: dict[str, Any]) -> dt.date | None:
     return None
 
 
+class JSONLimitError(ValueError):
+    """JSON that `json.loads` refuses for its own limits (nesting, digits), not for its syntax."""
+
+
+def read_json(line: str) -> Any:
+    """`json.loads`, every way a line can fail to load raised as a ValueError saying why.
+
+    Besides JSONDecodeError, `json.loads` raises RecursionError on deep nesting and a bare ValueError on
+    an integer longer than Python's digit limit: valid JSON still, but a bad line all the same.
+    """
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{err.msg} at column {err.colno}") from err
+    except RecursionError as err:
+        raise JSONLimitError("nested too deeply") from err
+    except ValueError as err:
+        raise JSONLimitError(f"a number longer than {sys.get_int_max_str_digits():,} digits") from err
+
+
 def parse_record(record: dict[str, Any], *, source: str) -> Article:
     """One article from one decoded JSONL object; `source` serves when it names none.
 
@@ -117,14 +138,18 @@ def parse_jsonl(text: str, *, source: str) -> Iterator[Article | InputError]:
             continue
         name = f"{source}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError(name, f"not valid JSON ({err.msg} at column {err.colno})", code="ND130")
+            record = read_json(line)
+        except ValueError as err:
+            yield InputError(name, f"not valid JSON ({err})", code="ND130")
             continue
         if not isinstance(record, dict):
             yield InputError(name, f"a JSON {type(record).__name__}, not an article object", code="ND131")
             continue
         try:
-            yield parse_record(record, source=name)
+            article = require_body(parse_record(record, source=name), source=name)
+        except InputError as err:
+            yield err
         except ValueError as err:
             yield InputError(name, str(err), code="ND132")
+        else:
+            yield article

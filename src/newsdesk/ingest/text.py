@@ -17,6 +17,7 @@ import dateparser
 
 from newsdesk.article import PARAGRAPH_SEPARATOR, Article
 from newsdesk.copyedit.scan import WORD, is_title_case
+from newsdesk.errors import InputError
 from newsdesk.tables import function_words
 
 # A headline is one short line with no sentence-final full stop.
@@ -24,6 +25,7 @@ _MAX_HEADLINE_CHARS = 250
 # Hard-wrapped copy breaks its lines at 80 columns or fewer (RFC 5322 asks for 78): a longer line ends a paragraph.
 _HARD_WRAP = 100
 
+_LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c]")
 _TRAILER = re.compile(r"^\s*(?:keywords|tags|topics|subjects)\s*:\s*(?P<list>.+?)\s*$", re.IGNORECASE | re.DOTALL)
 
 _PLACE_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|of|de|la|el|al-\w+)"
@@ -70,7 +72,8 @@ def split_dateline(first: str) -> tuple[str | None, date | None, str]:
 def split_paragraphs(text: str) -> list[str]:
     """Blank-line blocks, their hard wraps joined; or, with no blank lines at all, one per line. A block whose
     lines run longer than a wrap is a run of one-line paragraphs (a blank line after the headline only)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # CR LF and CR (old Mac) end lines, and so do Word's manual line break \x0b and page break \x0c.
+    text = _LINE_BREAK.sub("\n", text)
     if not re.search(r"\n[ \t]*\n", text):
         return [line.strip() for line in text.split("\n") if line.strip()]
     paragraphs = []
@@ -135,6 +138,13 @@ def build_article(
         authors=authors,
         language=language,
     )
+
+
+def require_body(article: Article, *, source: str) -> Article:
+    """The article, or InputError (ND106) when its text was a keyword trailer and nothing else."""
+    if not article.body.strip():
+        raise InputError(source, "no article text (only a keyword trailer)", code="ND106")
+    return article
 
 
 def parse_text(text: str, *, source: str | None = None, published: date | None = None) -> Article:
