@@ -64,6 +64,13 @@ def test_declared_legacy_charset_is_honoured() -> None:
     assert "Café owners in Zürich protested on Monday against the new “terrace tax”" in article.body
 
 
+def test_a_declared_utf7_is_ignored_as_browsers_do() -> None:
+    body = "<p>The council will vote on the tax next month, a spokesman for the mayor said on Monday.</p>" * 3
+    markup = f'<html><head><meta charset="utf-7"></head><body><article><p>+AGEAYgBj-</p>{body}</article></body></html>'
+    article = parse_html(markup.encode("ascii"), source="utf7.html")
+    assert "+AGEAYgBj-" in article.body
+
+
 @pytest.mark.parametrize(
     ("name", "markup"),
     [

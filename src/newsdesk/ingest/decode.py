@@ -137,13 +137,16 @@ def _guess_legacy(data: bytes) -> str | None:
 def declared_codec(name: str | None) -> str | None:
     """A Python codec for a declared charset label, or None when unknown.
 
-    Per the WHATWG Encoding Standard, `iso-8859-1`, `latin1` and `ascii` labels mean windows-1252.
+    Per the WHATWG Encoding Standard, `iso-8859-1`, `latin1` and `ascii` labels mean windows-1252, and
+    UTF-7 is no encoding of the web (browsers ignore it: it lets `+ADw-script+AD4-` hide markup).
     """
     if not name:
         return None
     try:
         codec = codecs.lookup(name.strip().strip("'\"")).name
     except LookupError:
+        return None
+    if codec == "utf-7":
         return None
     return "cp1252" if codec in {"latin-1", "iso8859-1", "ascii"} else codec
 
