@@ -50,3 +50,22 @@ def test_name_and_value_labels_partition_the_entity_labels() -> None:
 
     assert NAME_LABELS.isdisjoint(VALUE_LABELS)
     assert NAME_LABELS | VALUE_LABELS | {"LANGUAGE"} == set(get_args(EntityLabel))
+
+
+def test_surrogates_become_replacement_characters_in_place() -> None:
+    # A JSON `"\ud800"` decodes to a lone surrogate, which UTF-8 cannot hold: it used to crash `content_id`.
+    article = Article.create(
+        "Putin \ud800 met Xi.\n\nThey \udc00\ud83d talked.",
+        headline="Summit \udfff",
+        source_keywords=["Xi \ud800"],
+        authors=["\ud800 Staff"],
+    )
+    assert article.body == "Putin \ufffd met Xi.\n\nThey \ufffd\ufffd talked."
+    assert article.headline == "Summit \ufffd"
+    assert article.source_keywords == ["Xi \ufffd"]
+    assert article.authors == ["\ufffd Staff"]
+    assert article.id == content_id(f"{article.headline}\n{article.body}")
+    assert Article.model_validate_json(article.model_dump_json().encode("utf-8")) == article
+    # Built directly too; text without surrogates, astral characters included, is left as it is.
+    assert Article(id="x", body="a \udc00 b").body == "a \ufffd b"
+    assert Article(id="x", body="Xi 😀 é").body == "Xi 😀 é"

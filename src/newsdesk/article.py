@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1"
 
@@ -29,17 +30,33 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+#: A UTF-16 surrogate code point: a Python string can hold one (from `"\ud800"` in JSON, or `surrogateescape`
+#: decoding), but no UTF-8 text, and so no JSON output, can.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """`text` with each surrogate code point replaced by U+FFFD: the same length, so the same offsets."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def content_id(text: str) -> str:
     """A stable id for a text: SHA-256 of its NFC form with white space folded, first 16 hex digits.
 
-    Folding white space makes the id survive re-wrapping and CRLF/LF changes of the same copy.
+    Folding white space makes the id survive re-wrapping and CRLF/LF changes of the same copy. A surrogate counts
+    as U+FFFD, as in `Article`.
     """
-    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    normal = " ".join(unicodedata.normalize("NFC", replace_surrogates(text)).split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
 class Article(_Model):
-    """A news article as it arrived, before any change. Immutable."""
+    """A news article as it arrived, before any change. Immutable.
+
+    The one exception: a surrogate code point (U+D800 to U+DFFF, which no UTF-8 text holds; a JSON `"\\ud800"`
+    decodes to one) in any text field becomes U+FFFD, the replacement character, so that the article can be hashed,
+    analysed and written out. One character for one, so every other character keeps its offset in the body as given.
+    """
 
     id: str = Field(description="Stable content id: hash of the normalised original (see `content_id`).")
     source: str | None = Field(default=None, description="File path or URL the article came from.")
@@ -50,6 +67,15 @@ class Article(_Model):
     source_keywords: list[str] = Field(default_factory=list, description="The article's own keyword trailer.")
     authors: list[str] = Field(default_factory=list)
     language: str = "en"
+
+    @field_validator("source", "headline", "dateline", "body", "source_keywords", "authors", "language", mode="before")
+    @classmethod
+    def _replace_surrogates(cls, value: object) -> object:
+        if isinstance(value, str):
+            return replace_surrogates(value)
+        if isinstance(value, list):
+            return [replace_surrogates(item) if isinstance(item, str) else item for item in value]
+        return value  # None, or a wrong type for pydantic to refuse
 
     @property
     def paragraphs(self) -> list[str]:

@@ -25,6 +25,7 @@ from newsdesk.article import TRAILER_SEPARATOR, Analysis, Article, Edit
 from newsdesk.copyedit import HouseOption, copyedit_article
 from newsdesk.copyedit.house import lexicon_for
 from newsdesk.copyedit.offsets import apply_edits
+from newsdesk.errors import InputError
 from newsdesk.ingest import MAX_BODY_CHARS, check_length
 from newsdesk.ingest.text import parse_text
 from newsdesk.nlp import DEFAULT_MODEL, doc_text, load_model
@@ -32,6 +33,12 @@ from newsdesk.nlp import DEFAULT_MODEL, doc_text, load_model
 #: newsdesk components run after the model, in this order. Each is a registered spaCy factory
 #: (importing its module registers it).
 STAGES: tuple[str, ...] = (*entities.STAGES, "newsdesk_keywords", "newsdesk_quotes", "newsdesk_events")
+
+#: The most tokens of one body the model analyses. `MAX_BODY_CHARS` bounds characters, but the model's memory grows
+#: with tokens: a 985,000-character article (about 190,000 tokens) took 3.3 GB, and `I ` x 499,000 (a million tokens,
+#: under the character limit) 8.3 GB. 150,000 tokens keep one article under about 2.5 GB and are some 750,000
+#: characters of prose (five characters a token), far longer than any news story.
+MAX_TOKENS = 150_000
 
 
 class Pipeline:
@@ -45,13 +52,16 @@ class Pipeline:
         stages: Iterable[str] = STAGES,
         config: Mapping[str, Mapping[str, Any]] | None = None,
         house: HouseOption = "bundled",
+        max_tokens: int = MAX_TOKENS,
     ) -> None:
         """`config` overrides components' settings by pipe name, e.g. `{"newsdesk_keywords": {"top_n": 10}}`;
-        `house` is the copy desk's house names: the bundled table, a newsroom's own (`learn_house_names`) or None."""
+        `house` is the copy desk's house names: the bundled table, a newsroom's own (`learn_house_names`) or None;
+        a body of more than `max_tokens` tokens is refused (`prepare`)."""
         lexicon_for(house)  # a wrong `house` is refused here, not at the first article
         self.nlp: Language = load_model(model)
         # Room for the spaces the copy desk inserts; longer bodies are refused by `check_length`.
         self.nlp.max_length = 2 * MAX_BODY_CHARS
+        self.max_tokens = max_tokens
         self.copyedit = copyedit
         self.house = house
         config = config or {}
@@ -65,12 +75,19 @@ class Pipeline:
     def prepare(self, article: Article) -> Doc:
         """The copy-edit pre-pass: a Doc of the corrected body, not yet run through any component.
 
-        Raises InputError (ND107) for a body longer than `MAX_BODY_CHARS`.
+        Raises InputError (ND107) for a body longer than `MAX_BODY_CHARS`, or of more than `max_tokens` tokens.
         """
         check_length(article)
         edits: list[Edit] = copyedit_article(article, house=self.house) if self.copyedit else []
         text, offsets = apply_edits(article.body, edits)
         doc = self.nlp.make_doc(text)
+        # Counted on the tokenizer's Doc, before any model component allocates for it.
+        if len(doc) > self.max_tokens:
+            raise InputError(
+                article.source or article.id,
+                f"body of {len(doc):,} tokens is longer than the limit of {self.max_tokens:,}",
+                code="ND107",
+            )
         doc._.article = article
         doc._.offsets = offsets
         doc._.edits = edits
