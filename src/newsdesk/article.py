@@ -62,13 +62,28 @@ class Article(_Model):
     source: str | None = Field(default=None, description="File path or URL the article came from.")
     headline: str | None = None
     dateline: str | None = Field(default=None, description="Place of the dateline, e.g. 'Beijing, China'.")
+    dateline_text: str | None = Field(
+        default=None, description="The dateline as the copy wrote it, e.g. 'TORONTO, Feb. 23, 2026 (Reuters) -'."
+    )
+    agency: str | None = Field(default=None, description="The news agency the dateline credits, e.g. 'Reuters'.")
     published: dt.date | None = Field(default=None, description="Publication date, if known.")
     body: str = Field(description="Body text, paragraphs separated by one blank line; no dateline, no trailer.")
     source_keywords: list[str] = Field(default_factory=list, description="The article's own keyword trailer.")
     authors: list[str] = Field(default_factory=list)
     language: str = "en"
 
-    @field_validator("source", "headline", "dateline", "body", "source_keywords", "authors", "language", mode="before")
+    @field_validator(
+        "source",
+        "headline",
+        "dateline",
+        "dateline_text",
+        "agency",
+        "body",
+        "source_keywords",
+        "authors",
+        "language",
+        mode="before",
+    )
     @classmethod
     def _replace_surrogates(cls, value: object) -> object:
         if isinstance(value, str):
@@ -93,6 +108,8 @@ class Article(_Model):
         *,
         headline: str | None = None,
         dateline: str | None = None,
+        dateline_text: str | None = None,
+        agency: str | None = None,
         published: dt.date | None = None,
         source_keywords: list[str] | None = None,
         source: str | None = None,
@@ -105,6 +122,8 @@ class Article(_Model):
             source=source,
             headline=headline,
             dateline=dateline,
+            dateline_text=dateline_text,
+            agency=agency,
             published=published,
             body=body,
             source_keywords=list(source_keywords or []),
@@ -264,6 +283,8 @@ class Analysis(_Model):
     source: str | None
     headline: str | None
     dateline: str | None
+    dateline_text: str | None = Field(default=None, description="The dateline as the copy wrote it.")
+    agency: str | None = Field(default=None, description="The news agency the dateline credits.")
     published: dt.date | None
     language: str = "en"
     source_keywords: list[str] = Field(description="The article's own trailer, copy-edited.")

@@ -111,6 +111,8 @@ class Pipeline:
             source=article.source,
             headline=article.headline,
             dateline=article.dateline,
+            dateline_text=article.dateline_text,
+            agency=article.agency,
             published=article.published,
             language=article.language,
             source_keywords=corrected_keywords(article, edits),

@@ -67,9 +67,10 @@ def test_blank_line_paragraphs_with_hard_wraps_are_joined() -> None:
     ],
 )
 def test_datelines(line: str, place: str, date: dt.date | None) -> None:
-    found, published, rest = split_dateline(line)
-    assert (found, published) == (place, date)
-    assert rest and not rest.startswith(("-", "–", "—", " "))
+    found = split_dateline(line)
+    assert (found.place, found.published) == (place, date)
+    assert found.rest and not found.rest.startswith(("-", "–", "—", " "))
+    assert line == f"{found.written} {found.rest}"  # the dateline as written, nothing lost
 
 
 @pytest.mark.parametrize(
@@ -77,7 +78,7 @@ def test_datelines(line: str, place: str, date: dt.date | None) -> None:
     ["The Fed - which met on Tuesday - held rates.", "Ukraine – Russia talks stall", "“Quote – with a dash”"],
 )
 def test_a_capitalised_phrase_before_a_dash_is_not_a_dateline(line: str) -> None:
-    assert split_dateline(line) == (None, None, line)
+    assert split_dateline(line) == (None, None, line, None, None)
 
 
 def test_single_line_is_body_without_headline() -> None:
@@ -151,3 +152,28 @@ def test_a_title_case_first_line_is_a_headline_even_with_a_full_stop() -> None:
     assert article.headline == headline
     assert parse_text("City paper backs mayor for a second term.\n\nThe paper said so.").headline is None
     assert parse_text("It was all about Paris.\n\nThe mayor saw it all.").headline is None
+
+
+def test_a_dateline_keeps_its_agency_and_its_written_form() -> None:
+    found = split_dateline("TORONTO, Feb. 23, 2026 (Reuters) - Prime Minister Mark Carney won the seat.")
+    assert (found.place, found.published, found.agency) == ("Toronto", dt.date(2026, 2, 23), "Reuters")
+    assert found.written == "TORONTO, Feb. 23, 2026 (Reuters) -"
+    # Raw copy lower-cases the place too; the agency still marks a dateline.
+    lower = split_dateline("toronto (Reuters) - prime minister mark carney won the seat.")
+    assert (lower.place, lower.agency, lower.rest) == ("Toronto", "Reuters", "prime minister mark carney won the seat.")
+
+
+def test_the_copy_desk_prints_the_dateline_as_written_and_a_second_pass_changes_nothing() -> None:
+    from newsdesk.copyedit import copyedit_article
+    from newsdesk.ingest.text import format_text
+    from newsdesk.pipeline import corrected_article
+
+    for raw in (
+        "Carney Wins\n\nTORONTO, Feb. 23, 2026 (Reuters) - Prime Minister Mark Carney won the seat.\n",
+        "Carney Wins\n\ntoronto (Reuters) - prime minister mark carney won the seat.\n",
+    ):
+        article = parse_text(raw)
+        once = format_text(corrected_article(article, copyedit_article(article)))
+        assert once.splitlines()[2].startswith(raw.splitlines()[2].split(" - ")[0] + " - ")
+        again = parse_text(once)
+        assert copyedit_article(again) == []

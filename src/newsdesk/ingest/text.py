@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 
 import dateparser
 
@@ -37,6 +38,20 @@ _DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
     r"\s*[–—-]{1,2}\s+(?=\S)"
 )
+# Raw copy lower-cases the place too (`toronto (Reuters) -`): with an agency credited, it is still a dateline.
+_LOWER_DATELINE = re.compile(
+    r"^(?P<place>[a-z][\w'’.-]*(?:\s+[a-z][\w'’.-]*){0,2})\s*\((?P<agency>[A-Z][^()\n]{0,39})\)\s*[–—-]{1,2}\s+(?=\S)"
+)
+
+
+class Dateline(NamedTuple):
+    """A lead paragraph's dateline, taken apart: `TORONTO, Feb. 23, 2026 (Reuters) - The…`."""
+
+    place: str | None  # `Toronto`: all-capital and lower-case parts title-cased
+    published: date | None  # the date it gives, when it gives a year
+    rest: str  # the paragraph after it
+    agency: str | None = None  # `Reuters`
+    written: str | None = None  # `TORONTO, Feb. 23, 2026 (Reuters) -`, as the copy has it
 
 
 def split_trailer(paragraphs: list[str]) -> tuple[list[str], list[str]]:
@@ -50,23 +65,27 @@ def split_trailer(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return paragraphs[:-1], [item.strip() for item in items if item.strip()]
 
 
-def split_dateline(first: str) -> tuple[str | None, date | None, str]:
-    """Split `Beijing, China – Russian President…` into (place, date, rest of paragraph)."""
-    match = _DATELINE.match(first)
+def split_dateline(first: str) -> Dateline:
+    """Split `Beijing, China – Russian President…` into its place, date, agency and the rest of the paragraph."""
+    match = _DATELINE.match(first) or _LOWER_DATELINE.match(first)
     if not match:
-        return None, None, first
+        return Dateline(None, None, first)
     place = match.group("place").strip()
+    groups = match.groupdict()
     # A bare capitalised phrase before a dash is as often a subject ("The Fed - which…") as a place:
     # take it only in the unambiguous forms, ALL CAPS or with a region, date or agency.
-    if not (place.isupper() or "," in place or match.group("date") or match.group("agency")):
-        return None, None, first
+    if not (place.isupper() or "," in place or groups.get("date") or groups["agency"]):
+        return Dateline(None, None, first)
     published = None
-    if match.group("date") and re.search(r"\d{4}", match.group("date")):
-        parsed = dateparser.parse(match.group("date"), languages=["en"])
+    if groups.get("date") and re.search(r"\d{4}", groups["date"]):
+        parsed = dateparser.parse(groups["date"], languages=["en"])
         published = parsed.date() if parsed else None
     # Wire style capitalises the city (`BERLIN, Germany`, `NEW YORK`): title-case the all-caps parts.
-    place = ", ".join(part.title() if part.isupper() else part for part in re.split(r",\s*", place))
-    return place, published, first[match.end() :]
+    place = ", ".join(
+        part.title() if part.isupper() or part.islower() else part for part in re.split(r",\s*", place)
+    )
+    agency = groups["agency"].strip() if groups["agency"] else None
+    return Dateline(place, published, first[match.end() :], agency, match.group().rstrip())
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -97,7 +116,7 @@ def _is_headline(paragraph: str) -> bool:
     """One short line, not a dateline, with no sentence-final full stop (inside closing quotes too) unless it is
     in title case (`Mayor Warns Council Plan On Port Would Cost Jobs.`: some exports end
     every headline with one)."""
-    if len(paragraph) > _MAX_HEADLINE_CHARS or split_dateline(paragraph)[0] is not None:
+    if len(paragraph) > _MAX_HEADLINE_CHARS or split_dateline(paragraph).place is not None:
         return False
     if not paragraph.rstrip("\"”’')]").endswith("."):
         return True
@@ -124,14 +143,17 @@ def build_article(
     """
     paragraphs, trailer = split_trailer([p for p in paragraphs if p.strip()])
     keywords = list(dict.fromkeys([*(source_keywords or []), *trailer]))
+    found = Dateline(None, None, "")
     if paragraphs and dateline is None:
-        dateline, dated, rest = split_dateline(paragraphs[0])
-        published = published or dated
-        paragraphs = [rest, *paragraphs[1:]]
+        found = split_dateline(paragraphs[0])
+        dateline, published = found.place, published or found.published
+        paragraphs = [found.rest, *paragraphs[1:]]
     return Article.create(
         PARAGRAPH_SEPARATOR.join(paragraphs),
         headline=headline,
         dateline=dateline,
+        dateline_text=found.written,
+        agency=found.agency,
         published=published,
         source_keywords=keywords,
         source=source,
@@ -160,7 +182,9 @@ def parse_text(text: str, *, source: str | None = None, published: date | None =
 def format_text(article: Article) -> str:
     """The article in wire-story layout again: the inverse of `parse_text`, one blank line between paragraphs."""
     paragraphs = list(article.paragraphs)
-    if article.dateline and paragraphs:
+    if article.dateline_text and paragraphs:
+        paragraphs[0] = f"{article.dateline_text} {paragraphs[0]}"  # as the copy wrote it, date and agency too
+    elif article.dateline and paragraphs:
         paragraphs[0] = f"{article.dateline} – {paragraphs[0]}"
     if article.headline:
         paragraphs.insert(0, article.headline)
