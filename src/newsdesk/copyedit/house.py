@@ -40,7 +40,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
@@ -49,6 +48,7 @@ from typing import Literal, TypeAlias
 from newsdesk.copyedit.lexicon import Lexicon, capitalised_share, index_names, load_lexicon
 from newsdesk.copyedit.scan import Token, capitalised, next_to, scan
 from newsdesk.errors import InputError
+from newsdesk.tables import data_text
 
 __all__ = ["HouseNames", "HouseOption", "bundled_house_names", "learn_house_names"]
 
@@ -249,8 +249,7 @@ def bundled_house_names() -> HouseNames:
     """The table newsdesk ships (`data/copyedit/house_names.tsv`): the names learned from 1,235 public BBC News
     articles of 2004-05, none of them (nor a copy of one) in the copy-edit benchmark's test sample
     (`scripts/build_house_names.py`)."""
-    text = resources.files("newsdesk").joinpath("data", "copyedit", "house_names.tsv").read_text(encoding="utf-8")
-    return HouseNames.parse(text, source="newsdesk/data/copyedit/house_names.tsv")
+    return HouseNames.parse(data_text("copyedit/house_names.tsv"), source="newsdesk/data/copyedit/house_names.tsv")
 
 
 def lexicon_for(house: HouseOption) -> Lexicon:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from wordfreq import get_frequency_dict
 
-from newsdesk.tables import function_words, word_set
+from newsdesk.tables import data_text, function_words, word_set
 
 #: log10 of stupid backoff's discount (Brants et al. 2007 use 0.4).
 _BACKOFF = math.log10(0.4)
@@ -132,8 +132,8 @@ class Lexicon:
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("newsdesk").joinpath("data", "copyedit", name).read_text(encoding="utf-8")
-    return text.splitlines()
+    """Every line of a copy-desk table: the frequency tables' words may begin with `#`."""
+    return data_text(f"copyedit/{name}").splitlines()
 
 
 @lru_cache(maxsize=1)
