@@ -33,6 +33,7 @@ HINTS: dict[str, str] = {
     "ND151": "Give a file `newsdesk kb build` wrote.",  # a file that is not a newsdesk KB
     "ND152": "Give a Wikidata JSON dump: .json, .json.gz or .json.bz2.",  # no dump there, or unreadable
     "ND153": "Give a Wikidata JSON dump; if it is one, lower --min-sitelinks or check --lang.",  # no entity kept
+    "ND154": "Give a UTF-8 file of `name<TAB>label` lines.",  # a names file that is not there or not text
     "ND160": "Give a file in a folder that exists and that you may write to.",  # an output that cannot be written
     "ND200": "Please report it with the article; the other articles were analysed.",  # analysis failed
 }
@@ -80,7 +81,7 @@ class InputError(NewsdeskError):
 
 
 class KBError(InputError, ValueError):
-    """A knowledge base, or a Wikidata dump to build one from, that cannot be used (ND15x).
+    """A knowledge base, a Wikidata dump to build one from, or a names file that cannot be used (ND15x).
 
     Also a ValueError, which is what these raised before they had codes.
     """

@@ -10,6 +10,7 @@ from spacy.language import Language
 import newsdesk.entities
 from newsdesk.article import Article
 from newsdesk.entities.component import strip_title
+from newsdesk.errors import KBError
 from newsdesk.nlp import load_model
 from newsdesk.pipeline import Pipeline
 
@@ -70,5 +71,10 @@ def test_a_names_file_overrides_the_model(tmp_path: Path) -> None:
     nlp = newsdesk.entities.add_pipes(load_model(), names=str(names))
     doc = nlp("Leicestershire beat Surrey by five wickets on Friday.")
     assert {e.name: e.label for e in doc._.entities}["Leicestershire"] == "ORG"
-    with pytest.raises(ValueError):
+    with pytest.raises(KBError) as missing:  # also a ValueError, as before it had a code
         newsdesk.entities.add_pipes(load_model(), names=str(tmp_path / "missing.tsv"))
+    assert missing.value.code == "ND154" and isinstance(missing.value, ValueError)
+    latin = tmp_path / "latin.tsv"
+    latin.write_bytes("Zürich\tGPE\n".encode("latin-1"))
+    with pytest.raises(KBError, match="UTF-8"):
+        newsdesk.entities.add_pipes(load_model(), names=str(latin))

@@ -48,6 +48,7 @@ from newsdesk.entities.sports import (
     team_consistency,
     words,
 )
+from newsdesk.errors import KBError
 from newsdesk.tables import data_rows, function_words, word_set
 
 #: Gazetteer labels: what a KB alias may add to a document on its own.
@@ -467,10 +468,13 @@ def _gazetteer(kb: KnowledgeBase, min_prior: float, propagate: bool, names: Path
 
 def read_names(path: Path) -> dict[str, tuple[str, bool]]:
     """A names file: `name<TAB>label` lines (newsdesk labels; `#` comments), like an EntityRuler's patterns."""
-    if not path.is_file():
-        raise ValueError(f"no names file at {path}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = "no names file there" if not path.is_file() else f"cannot be read as UTF-8 text ({err})"
+        raise KBError(str(path), reason, code="ND154") from err
     out: dict[str, tuple[str, bool]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         name, _, label = line.partition("\t")
         if name and not name.startswith("#") and label.strip() in NAME_LABELS and normalize(name):
             out[normalize(name)] = (label.strip(), True)
