@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsdesk.article import Entity, Quote, QuoteKind, Span
+from newsdesk.entities.component import strip_title
 from newsdesk.nlp import doc_text, make_span, register_extensions
 from newsdesk.quotemarks import CLOSING, OPENING, STRAIGHT
 from newsdesk.quotemarks import quote_spans as quote_spans  # one scanner, shared with the copy desk
@@ -182,13 +183,11 @@ class Resolver:
                     people[words[-1]] = None
         if not people:
             return mentions
-        titles = gender_words()
         out = []
         text = doc_text(doc)
         for mention in mentions:
             words = text[mention.start : mention.end].split()
-            if words and words[0].lower().rstrip(".") in titles:
-                words = words[1:]
+            words = words[strip_title(words) :]  # `Mr Ebbers`, `Prime Minister Blair`: the entities stage's titles
             person = people.get(words[0]) if mention.label != "PERSON" and len(words) == 1 else None
             out.append(mention if person is None else replace(person, start=mention.start, end=mention.end))
         covered = {i for m in mentions for i in range(m.start, m.end)}
