@@ -72,18 +72,7 @@ class Article(_Model):
     authors: list[str] = Field(default_factory=list)
     language: str = "en"
 
-    @field_validator(
-        "source",
-        "headline",
-        "dateline",
-        "dateline_text",
-        "agency",
-        "body",
-        "source_keywords",
-        "authors",
-        "language",
-        mode="before",
-    )
+    @field_validator("*", mode="before")  # every text field, those added later too
     @classmethod
     def _replace_surrogates(cls, value: object) -> object:
         if isinstance(value, str):
