@@ -108,7 +108,9 @@ def _error(error: NewsdeskError | str) -> None:
     typer.echo(f"newsdesk: error: {error}", err=True)
 
 
-def _unwritable(path: Path, reason: str) -> typer.Exit:
+def _unwritable(path: Path, reason: str | OSError) -> typer.Exit:
+    if isinstance(reason, OSError):
+        reason = reason.strerror or str(reason)
     _error(InputError(printable(path), f"cannot be written ({reason})", code="ND160"))
     return typer.Exit(EXIT_REFUSED)
 
@@ -320,7 +322,7 @@ def learn_names(
     try:
         names.write(output)
     except OSError as err:
-        raise _unwritable(output, err.strerror or str(err)) from err
+        raise _unwritable(output, err) from err
     typer.echo(f"{output}: {names.describe()} from {len(bodies):,} articles")
     run.exit()
 
@@ -369,7 +371,7 @@ def export(
             with output.open("w", encoding="utf-8", newline="") as out:
                 write_export(analyses, fmt.value, out)
         except OSError as err:
-            raise _unwritable(output, err.strerror or str(err)) from err
+            raise _unwritable(output, err) from err
     run.exit()
 
 
@@ -454,7 +456,7 @@ def schema(
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as err:
-            raise _unwritable(output, err.strerror or str(err)) from err
+            raise _unwritable(output, err) from err
     else:
         sys.stdout.write(text)
 

@@ -25,7 +25,6 @@ from newsdesk.article import TRAILER_SEPARATOR, Analysis, Article, Edit
 from newsdesk.copyedit import HouseOption, copyedit_article
 from newsdesk.copyedit.house import lexicon_for
 from newsdesk.copyedit.offsets import apply_edits
-from newsdesk.errors import InputError
 from newsdesk.ingest import MAX_BODY_CHARS, check_length
 from newsdesk.ingest.text import parse_text
 from newsdesk.nlp import DEFAULT_MODEL, doc_text, load_model
@@ -82,12 +81,7 @@ class Pipeline:
         text, offsets = apply_edits(article.body, edits)
         doc = self.nlp.make_doc(text)
         # Counted on the tokenizer's Doc, before any model component allocates for it.
-        if len(doc) > self.max_tokens:
-            raise InputError(
-                article.source or article.id,
-                f"body of {len(doc):,} tokens is longer than the limit of {self.max_tokens:,}",
-                code="ND107",
-            )
+        check_length(article, len(doc), unit="tokens", limit=self.max_tokens)
         doc._.article = article
         doc._.offsets = offsets
         doc._.edits = edits

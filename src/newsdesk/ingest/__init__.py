@@ -91,12 +91,16 @@ def detect_format(head: str, *, source: str = "") -> Format:
     return "text"
 
 
-def check_length(article: Article) -> Article:
-    """The article itself, or an InputError if its body is longer than the pipeline analyses."""
-    if len(article.body) > MAX_BODY_CHARS:
+def check_length(
+    article: Article, size: int | None = None, *, unit: str = "characters", limit: int = MAX_BODY_CHARS
+) -> Article:
+    """The article itself, or an InputError (ND107) if its body is longer than the pipeline analyses: `size` in
+    `unit` (its characters unless given) over `limit`."""
+    size = len(article.body) if size is None else size
+    if size > limit:
         raise InputError(
             article.source or article.id,
-            f"body of {len(article.body):,} characters is longer than the limit of {MAX_BODY_CHARS:,}",
+            f"body of {size:,} {unit} is longer than the limit of {limit:,}",
             code="ND107",
         )
     return article
